@@ -1,0 +1,472 @@
+/**
+ * Builds data/geo/china-provinces.topo.json from the China map that ships with
+ * the npm package echarts@4.9.0 (Apache-2.0): map/json/china.json.
+ *
+ * Steps:
+ *  1. decode echarts' "UTF8Encoding" coordinate strings (own decoder, see
+ *     decodeRing below);
+ *  2. close open rings, drop degenerate rings (fewer than 3 distinct points);
+ *  3. rewind every ring so that d3-geo sees exterior rings clockwise (spherical
+ *     area < 2π) and holes counter-clockwise;
+ *  4. attach { code, name, kind } properties; code is the GB/T 2260 province code
+ *     from our own name table (cross-checked against the file's ids);
+ *  5. add the South China Sea islands (南海诸岛) feature: china.json has none;
+ *     echarts draws it at run time from lib/coord/geo/fix/nanhai.js, a schematic
+ *     in box coordinates. Its ten dash segments are placed into longitude/latitude
+ *     with the affine transform NANHAI_AFFINE below (approximate, schematic);
+ *  6. convert to TopoJSON with topojson-server (object "provinces", quantized)
+ *     and write it together with data/geo/ATTRIBUTION.md.
+ *
+ * Run: npx node scripts/import-map.ts
+ */
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { geoArea, toTopology as buildTopology, topoFeatures, type Position, type Ring, type Topology } from "../src/lib/map-geo.ts";
+
+export type { Position, Ring };
+
+export interface ProvinceProperties {
+  /** GB/T 2260 six-digit code as a string, null for the South China Sea islands. */
+  code: string | null;
+  /** Chinese short name as in the source file, e.g. "广东". */
+  name: string;
+  kind: "province" | "nanhai";
+}
+
+export interface ProvinceFeature {
+  type: "Feature";
+  properties: ProvinceProperties;
+  geometry:
+    | { type: "Polygon"; coordinates: Ring[] }
+    | { type: "MultiPolygon"; coordinates: Ring[][] };
+}
+
+export const SOURCE_PACKAGE = "echarts";
+export const SOURCE_VERSION = "4.9.0";
+export const SOURCE_FILE = "map/json/china.json";
+export const NANHAI_SOURCE_FILE = "lib/coord/geo/fix/nanhai.js";
+export const OBJECT_NAME = "provinces";
+export const QUANTIZATION = 1e5;
+export const NANHAI_NAME = "南海诸岛";
+
+/** Short name (as spelled in china.json) → GB/T 2260 province-level code. */
+export const PROVINCE_CODES: Readonly<Record<string, string>> = {
+  北京: "110000",
+  天津: "120000",
+  河北: "130000",
+  山西: "140000",
+  内蒙古: "150000",
+  辽宁: "210000",
+  吉林: "220000",
+  黑龙江: "230000",
+  上海: "310000",
+  江苏: "320000",
+  浙江: "330000",
+  安徽: "340000",
+  福建: "350000",
+  江西: "360000",
+  山东: "370000",
+  河南: "410000",
+  湖北: "420000",
+  湖南: "430000",
+  广东: "440000",
+  广西: "450000",
+  海南: "460000",
+  重庆: "500000",
+  四川: "510000",
+  贵州: "520000",
+  云南: "530000",
+  西藏: "540000",
+  陕西: "610000",
+  甘肃: "620000",
+  青海: "630000",
+  宁夏: "640000",
+  新疆: "650000",
+  台湾: "710000",
+  香港: "810000",
+  澳门: "820000",
+};
+
+// ---------------------------------------------------------------------------
+// Decoding
+// ---------------------------------------------------------------------------
+
+/**
+ * Decodes one ring of echarts' UTF8Encoding.
+ *
+ * The string holds pairs of characters (x, y). For each character, c - 64 is a
+ * zigzag-encoded integer (0 → 0, 1 → -1, 2 → 1, 3 → -2, …), i.e. value =
+ * (n >> 1) ^ -(n & 1). Values are deltas from the previous point; the first
+ * point is relative to the ring's encodeOffsets pair. Integer coordinates are
+ * divided by the scale (UTF8Scale, default 1024) to give degrees.
+ */
+export function decodeRing(encoded: string, offset: readonly [number, number], scale = 1024): Ring {
+  if (encoded.length % 2 !== 0) throw new Error(`odd-length encoded ring (${encoded.length})`);
+  const ring: Ring = [];
+  let x = offset[0];
+  let y = offset[1];
+  for (let i = 0; i < encoded.length; i += 2) {
+    const dx = encoded.charCodeAt(i) - 64;
+    const dy = encoded.charCodeAt(i + 1) - 64;
+    if (dx < 0 || dy < 0) throw new Error(`invalid code unit at ${i}`);
+    x += (dx >> 1) ^ -(dx & 1);
+    y += (dy >> 1) ^ -(dy & 1);
+    ring.push([x / scale, y / scale]);
+  }
+  return ring;
+}
+
+interface EchartsFeature {
+  id?: string;
+  properties: { id?: string; name: string };
+  geometry:
+    | { type: "Polygon"; coordinates: string[]; encodeOffsets: [number, number][] }
+    | { type: "MultiPolygon"; coordinates: string[][]; encodeOffsets: [number, number][][] };
+}
+
+interface EchartsMap {
+  type: "FeatureCollection";
+  features: EchartsFeature[];
+  UTF8Encoding?: boolean;
+  UTF8Scale?: number;
+}
+
+/** Decoded polygons (each a list of rings) of one echarts feature. */
+export function decodeGeometry(feature: EchartsFeature, scale: number): Ring[][] {
+  const g = feature.geometry;
+  if (g.type === "Polygon") {
+    return [g.coordinates.map((s, i) => decodeRing(s, g.encodeOffsets[i], scale))];
+  }
+  if (g.type === "MultiPolygon") {
+    return g.coordinates.map((polygon, i) =>
+      polygon.map((s, k) => decodeRing(s, g.encodeOffsets[i][k], scale)),
+    );
+  }
+  throw new Error(`unsupported geometry type ${(g as { type: string }).type}`);
+}
+
+// ---------------------------------------------------------------------------
+// Cleaning and winding
+// ---------------------------------------------------------------------------
+
+function samePoint(a: Position, b: Position): boolean {
+  return a[0] === b[0] && a[1] === b[1];
+}
+
+/** Closes the ring and removes consecutive duplicate points. */
+export function closeRing(ring: Ring): Ring {
+  const out: Ring = [];
+  for (const p of ring) if (out.length === 0 || !samePoint(out[out.length - 1], p)) out.push(p);
+  if (out.length > 0 && !samePoint(out[0], out[out.length - 1])) out.push(out[0]);
+  return out;
+}
+
+/** A ring needs at least three distinct points to enclose anything. */
+export function isDegenerate(ring: Ring): boolean {
+  const distinct = new Set(ring.map((p) => `${p[0]},${p[1]}`));
+  return distinct.size < 3;
+}
+
+/** Spherical area of a single ring read as a d3 polygon (clockwise = small). */
+export function ringArea(ring: Ring): number {
+  return geoArea({ type: "Polygon", coordinates: [ring] });
+}
+
+export interface RewindRecord {
+  name: string;
+  /** Index of the polygon and ring in the source file (before any clean-up). */
+  polygon: number;
+  ring: number;
+  points: number;
+  /** Mean of the ring's vertices, to say where it is. */
+  near: Position;
+  /** Spherical area (steradians) as found, before reversing. */
+  areaBefore: number;
+  areaAfter: number;
+}
+
+/**
+ * Makes exterior rings clockwise (d3: spherical area < 2π) and holes
+ * counter-clockwise. Returns the reversed rings for the record.
+ */
+export function rewindPolygons(
+  name: string,
+  polygons: Ring[][],
+  sourceIndex: (polygon: number, ring: number) => [number, number] = (p, r) => [p, r],
+): RewindRecord[] {
+  const records: RewindRecord[] = [];
+  polygons.forEach((polygon, pi) => {
+    polygon.forEach((ring, ri) => {
+      const area = ringArea(ring);
+      const exterior = ri === 0;
+      const wrong = exterior ? area > 2 * Math.PI : area < 2 * Math.PI;
+      if (wrong) {
+        ring.reverse();
+        const [sp, sr] = sourceIndex(pi, ri);
+        const n = ring.length - 1;
+        const near: Position = [0, 1].map((k) => ring.slice(0, n).reduce((s, p) => s + p[k], 0) / n) as Position;
+        records.push({ name, polygon: sp, ring: sr, points: ring.length, near, areaBefore: area, areaAfter: ringArea(ring) });
+      }
+    });
+  });
+  return records;
+}
+
+// ---------------------------------------------------------------------------
+// South China Sea islands (南海诸岛)
+// ---------------------------------------------------------------------------
+
+/**
+ * The dash segments of echarts' nanhai.js schematic, in its own box units
+ * (x to the right, 0–64; y downwards, 0–93.1). The schematic's first polygon (a
+ * sketch of the mainland coast) and last polygon (the frame of the box) are not
+ * used: the inset draws real coasts and its own frame.
+ */
+export function readNanhaiSchematic(source: string): Ring[] {
+  const match = /var points = (\[\[\[[\s\S]*?\]\]\]);/.exec(source);
+  if (!match) throw new Error(`${NANHAI_SOURCE_FILE}: points array not found`);
+  const polygons = JSON.parse(match[1]) as Ring[];
+  if (polygons.length !== 12) throw new Error(`${NANHAI_SOURCE_FILE}: expected 12 polygons, got ${polygons.length}`);
+  return polygons.slice(1, 11);
+}
+
+/**
+ * Box units → degrees: lon = a·x + b·y + c, lat = d·x + e·y + f.
+ *
+ * The schematic is a pictogram, not a survey: no single affine map fits it to
+ * geography exactly. The transform is the one that sends three of its dash
+ * centres to approximate positions at sea: the dash east of Taiwan to about
+ * (122.65° E, 24.0° N), the north-western dash south-west of Hainan to about
+ * (109.2° E, 17.3° N) and the southernmost dash to about (112.5° E, 3.7° N).
+ * The other seven follow from the transform. Positions are good to a degree or
+ * two: enough for a small locator inset, not for anything measured.
+ */
+export const NANHAI_ANCHORS: ReadonlyArray<{ box: Position; geo: Position }> = [
+  { box: [60.75, 9.8], geo: [122.65, 24.0] },
+  { box: [14.75, 18.9], geo: [109.2, 17.3] },
+  { box: [26.5, 81.2], geo: [112.5, 3.7] },
+];
+
+export function solveAffine(anchors: ReadonlyArray<{ box: Position; geo: Position }>): [number, number, number, number, number, number] {
+  if (anchors.length !== 3) throw new Error("three anchors needed");
+  const [p1, p2, p3] = anchors;
+  // Solve [x y 1] · [a d; b e; c f] = [lon lat] with Cramer's rule.
+  const m = [
+    [p1.box[0], p1.box[1], 1],
+    [p2.box[0], p2.box[1], 1],
+    [p3.box[0], p3.box[1], 1],
+  ];
+  const det = (q: number[][]) =>
+    q[0][0] * (q[1][1] * q[2][2] - q[1][2] * q[2][1]) -
+    q[0][1] * (q[1][0] * q[2][2] - q[1][2] * q[2][0]) +
+    q[0][2] * (q[1][0] * q[2][1] - q[1][1] * q[2][0]);
+  const d0 = det(m);
+  const solve = (rhs: number[]) =>
+    [0, 1, 2].map((col) => det(m.map((row, r) => row.map((v, c) => (c === col ? rhs[r] : v)))) / d0);
+  const [a, b, c] = solve(anchors.map((p) => p.geo[0]));
+  const [d, e, f] = solve(anchors.map((p) => p.geo[1]));
+  return [a, b, c, d, e, f];
+}
+
+/** Rounds to 1/1024 degree, the resolution of the province data. */
+function snap(v: number): number {
+  return Math.round(v * 1024) / 1024;
+}
+
+export function nanhaiFeature(schematic: Ring[]): ProvinceFeature {
+  const [a, b, c, d, e, f] = solveAffine(NANHAI_ANCHORS);
+  const polygons: Ring[][] = schematic.map((ring) => [
+    closeRing(ring.map(([x, y]): Position => [snap(a * x + b * y + c), snap(d * x + e * y + f)])),
+  ]);
+  rewindPolygons(NANHAI_NAME, polygons);
+  return {
+    type: "Feature",
+    properties: { code: null, name: NANHAI_NAME, kind: "nanhai" },
+    geometry: { type: "MultiPolygon", coordinates: polygons },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Conversion
+// ---------------------------------------------------------------------------
+
+export interface ImportReport {
+  features: ProvinceFeature[];
+  rewound: RewindRecord[];
+  droppedDegenerate: { name: string; polygon: number; ring: number; points: number }[];
+  closed: { name: string; polygon: number; ring: number }[];
+}
+
+export function convertEcharts(map: EchartsMap): ImportReport {
+  if (map.type !== "FeatureCollection") throw new Error("not a FeatureCollection");
+  const scale = map.UTF8Scale ?? 1024;
+  const rewound: RewindRecord[] = [];
+  const droppedDegenerate: ImportReport["droppedDegenerate"] = [];
+  const closed: ImportReport["closed"] = [];
+  const features: ProvinceFeature[] = [];
+  const seen = new Set<string>();
+
+  for (const src of map.features) {
+    const name = src.properties.name;
+    const code = PROVINCE_CODES[name];
+    if (!code) throw new Error(`no code for feature name ${JSON.stringify(name)}`);
+    const fileId = src.properties.id ?? src.id;
+    if (fileId !== undefined && fileId !== code) throw new Error(`${name}: table code ${code} ≠ file id ${fileId}`);
+    if (seen.has(code)) throw new Error(`duplicate feature ${code}`);
+    seen.add(code);
+
+    const raw = map.UTF8Encoding === false ? (src.geometry.coordinates as unknown as Ring[][]) : decodeGeometry(src, scale);
+    const polygons: Ring[][] = [];
+    const origin: [number, number][][] = []; // source [polygon, ring] of each kept ring
+    raw.forEach((polygon, pi) => {
+      const rings: Ring[] = [];
+      const from: [number, number][] = [];
+      for (const [ri, ring] of polygon.entries()) {
+        if (ring.length > 0 && !samePoint(ring[0], ring[ring.length - 1])) closed.push({ name, polygon: pi, ring: ri });
+        const c = closeRing(ring);
+        if (isDegenerate(c)) {
+          // A degenerate exterior takes its (non-existent) holes with it.
+          droppedDegenerate.push({ name, polygon: pi, ring: ri, points: ring.length });
+          if (ri === 0) return;
+          continue;
+        }
+        rings.push(c);
+        from.push([pi, ri]);
+      }
+      polygons.push(rings);
+      origin.push(from);
+    });
+    if (polygons.length === 0) throw new Error(`${name}: no polygon left`);
+    rewound.push(...rewindPolygons(name, polygons, (p, r) => origin[p][r]));
+    features.push({
+      type: "Feature",
+      properties: { code, name, kind: "province" },
+      geometry: polygons.length === 1 ? { type: "Polygon", coordinates: polygons[0] } : { type: "MultiPolygon", coordinates: polygons },
+    });
+  }
+  const missing = Object.entries(PROVINCE_CODES).filter(([, code]) => !seen.has(code));
+  if (missing.length > 0) throw new Error(`features missing from source: ${missing.map(([n]) => n).join(", ")}`);
+
+  features.sort((p, q) => (p.properties.code! < q.properties.code! ? -1 : 1));
+  return { features, rewound, droppedDegenerate, closed };
+}
+
+export function toTopology(features: ProvinceFeature[], quantization = QUANTIZATION): Topology {
+  // topojson-server mutates coordinates while quantizing: hand it a copy.
+  const copy = JSON.parse(JSON.stringify({ type: "FeatureCollection", features }));
+  return buildTopology({ [OBJECT_NAME]: copy }, quantization);
+}
+
+// ---------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = join(here, "..");
+export const OUTPUT_TOPOJSON = join(REPO_ROOT, "data/geo/china-provinces.topo.json");
+export const OUTPUT_ATTRIBUTION = join(REPO_ROOT, "data/geo/ATTRIBUTION.md");
+
+/**
+ * Reads the topology back and checks what d3 will see after quantization:
+ * every feature present, every exterior ring clockwise (area < 2π).
+ */
+export function verifyTopology(topo: Topology, expected: number): void {
+  const features = topoFeatures<ProvinceProperties>(topo, OBJECT_NAME) as ProvinceFeature[];
+  if (features.length !== expected) throw new Error(`topology has ${features.length} features, expected ${expected}`);
+  for (const f of features) {
+    const polygons = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+    polygons.forEach((polygon, pi) => {
+      const area = geoArea({ type: "Polygon", coordinates: [polygon[0]] });
+      if (!(area < 2 * Math.PI)) throw new Error(`${f.properties.name} polygon ${pi}: exterior wound the wrong way after quantization`);
+    });
+    if (geoArea(f) > 2 * Math.PI) throw new Error(`${f.properties.name}: area > 2π`);
+  }
+}
+
+function attribution(report: ImportReport, nanhaiDashes: number, bytes: number, stepDegrees: number): string {
+  const rewound = report.rewound
+    .map((r) => `- ${r.name}, source polygon ${r.polygon} ring ${r.ring} (${r.points} points, near ${r.near[0].toFixed(2)}° E ${r.near[1].toFixed(2)}° N): spherical area ${r.areaBefore.toFixed(4)} sr before, ${r.areaAfter.toExponential(3)} sr after`)
+    .join("\n");
+  const dropped = report.droppedDegenerate.length;
+  const droppedBy = new Map<string, number>();
+  for (const d of report.droppedDegenerate) droppedBy.set(d.name, (droppedBy.get(d.name) ?? 0) + 1);
+  const droppedList = [...droppedBy].map(([n, k]) => `${n} ${k}`).join(", ");
+  const closedList = report.closed.map((c) => `${c.name} polygon ${c.polygon} ring ${c.ring}`).join(", ");
+  return `# China province outlines: source and changes
+
+\`china-provinces.topo.json\` is generated by \`scripts/import-map.ts\`
+(\`npx node scripts/import-map.ts\`); do not edit it by hand.
+
+## Source
+
+- Package: \`${SOURCE_PACKAGE}\` version ${SOURCE_VERSION}, from the npm registry
+  (a devDependency of this project).
+- File: \`${SOURCE_FILE}\` (province outlines of China, 34 features) and, for
+  the South China Sea islands, \`${NANHAI_SOURCE_FILE}\`.
+- Licence: Apache License 2.0 (Copyright The Apache Software Foundation;
+  see \`node_modules/echarts/LICENSE\` and \`NOTICE\`).
+
+## What was changed
+
+1. **Decoded.** The source stores coordinates in echarts' compact
+   "UTF8Encoding" (zigzag, delta-coded character pairs per ring, with
+   \`encodeOffsets\`, scale 1/1024 degree). They were decoded to plain
+   longitude/latitude GeoJSON by this project's own decoder.
+2. **Cleaned.** ${report.closed.length} open ring(s) were closed (${closedList || "none"}).
+   ${dropped} degenerate ring(s) with fewer than three distinct points (zero
+   area) were dropped (${droppedList || "none"}).
+3. **Rewound.** Every ring was oriented the way d3-geo expects (exterior rings
+   clockwise, spherical area < 2π). Reversed:
+${rewound || "- none"}
+4. **Properties.** Each feature carries \`code\` (GB/T 2260 six-digit
+   province code as a string, from this project's own name table and checked
+   against the file's \`id\`), \`name\` (the Chinese short name as in the file)
+   and \`kind\` ("province").
+5. **South China Sea islands added.** \`china.json\` has no 南海诸岛 feature;
+   echarts adds it at run time from \`${NANHAI_SOURCE_FILE}\`, a schematic
+   drawn in box units. Its ${nanhaiDashes} dash segments were placed into
+   longitude/latitude by an affine transform that sends three dash centres to
+   approximate positions at sea (see \`NANHAI_ANCHORS\` in the script); the
+   schematic's coast sketch and frame were left out. The result is a
+   schematic locator, accurate to a degree or two, as feature
+   \`{ code: null, name: "南海诸岛", kind: "nanhai" }\`.
+6. **Converted to TopoJSON** with topojson-server, object \`${OBJECT_NAME}\`,
+   quantization ${QUANTIZATION} (one step is ${stepDegrees.toExponential(2)}° of longitude,
+   about ${Math.round(stepDegrees * 111_320)} m at the equator), features sorted by code (南海诸岛 last). Output size ${bytes} bytes.
+
+Hong Kong (香港, 810000), Macao (澳门, 820000) and Taiwan (台湾, 710000) are
+included as in the source.
+
+The outlines are simplified and not authoritative. A map of China published
+in China needs a map review number (审图号) and a standard base map; this file
+is not one.
+`;
+}
+
+export function main(): void {
+  const require = createRequire(import.meta.url);
+  const pkgDir = dirname(require.resolve(`${SOURCE_PACKAGE}/package.json`));
+  const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")) as { version: string };
+  if (pkg.version !== SOURCE_VERSION) throw new Error(`expected ${SOURCE_PACKAGE}@${SOURCE_VERSION}, found ${pkg.version}`);
+
+  const map = JSON.parse(readFileSync(join(pkgDir, SOURCE_FILE), "utf8")) as EchartsMap;
+  const report = convertEcharts(map);
+  const schematic = readNanhaiSchematic(readFileSync(join(pkgDir, NANHAI_SOURCE_FILE), "utf8"));
+  const features = [...report.features, nanhaiFeature(schematic)];
+
+  const topo = toTopology(features);
+  verifyTopology(topo, features.length);
+  const json = JSON.stringify(topo);
+  mkdirSync(dirname(OUTPUT_TOPOJSON), { recursive: true });
+  writeFileSync(OUTPUT_TOPOJSON, json + "\n");
+  const bytes = Buffer.byteLength(json + "\n");
+  writeFileSync(OUTPUT_ATTRIBUTION, attribution(report, schematic.length, bytes, topo.transform!.scale[0]));
+
+  console.log(`${relative(REPO_ROOT, OUTPUT_TOPOJSON)}: ${features.length} features, ${bytes} bytes`);
+  for (const r of report.rewound) console.log(`rewound: ${r.name} source polygon ${r.polygon} ring ${r.ring} (${r.points} points near ${r.near.map((v) => v.toFixed(2)).join(", ")}, area ${r.areaBefore.toFixed(3)} sr)`);
+  console.log(`closed ${report.closed.length} open ring(s), dropped ${report.droppedDegenerate.length} degenerate ring(s)`);
+}
+
+if (import.meta.main) main();
