@@ -1,0 +1,198 @@
+/**
+ * From a loaded study to its results: indicator values, entropy weights, TOPSIS scores for the
+ * composite and each dimension, regional means and growth, Dagum's decomposition per year,
+ * kernel densities and tiers. Pure: no file, clock or randomness; the same study gives the
+ * same results.
+ */
+import * as core from "../core/index.ts";
+import type { Study } from "../study/load.ts";
+import { buildIndicators } from "./indicators.ts";
+import type { DagumYear, GrowthRow, GroupMean, IndicatorInfo, Results, ScoreRow } from "./results.ts";
+
+export function computeResults(study: Study): Results {
+  const def = study.definition;
+  const { years, sample } = study;
+  const n = sample.length;
+  const T = years.length;
+  const N = n * T;
+  const matrix = buildIndicators(study);
+
+  const groups = new Int32Array(N);
+  for (let t = 0; t < T; t++) groups.fill(t, t * n, (t + 1) * n);
+  const directions = def.indicators.map((ind) => (ind.direction === "+" ? 1 : -1) as 1 | -1);
+
+  const entropy = core.entropyWeights(matrix.columns, directions, {
+    scope: def.method.entropy.scope,
+    shift: def.method.entropy.shift,
+    groups: def.method.entropy.scope === "year" ? groups : undefined,
+    names: def.indicators.map((i) => i.id),
+  });
+  const topsisOptions = {
+    distance: def.method.topsis.distance,
+    ideal: def.method.topsis.ideal,
+    groups,
+  };
+  const composite = core.topsis(entropy.z, entropy.rowWeights, topsisOptions).closeness;
+
+  const dims = def.dimensions.map((d) => {
+    const idx = def.indicators.flatMap((ind, j) => (ind.dimension === d.id ? [j] : []));
+    const c = core.topsis(
+      idx.map((j) => entropy.z[j]),
+      entropy.rowWeights.map((w) => idx.map((j) => w[j])),
+      topsisOptions,
+    ).closeness;
+    return { id: d.id, idx, closeness: c };
+  });
+
+  // Scores and ranks (rank 1 = highest score in that year).
+  const scores: ScoreRow[] = [];
+  for (let t = 0; t < T; t++) {
+    const order = Array.from({ length: n }, (_, u) => u).sort(
+      (a, b) => composite[t * n + b] - composite[t * n + a] || sample[a].code.localeCompare(sample[b].code),
+    );
+    const rank = new Int32Array(n);
+    order.forEach((u, i) => (rank[u] = i + 1));
+    for (let u = 0; u < n; u++) {
+      const r = t * n + u;
+      const d: Record<string, number> = {};
+      for (const dim of dims) d[dim.id] = dim.closeness[r];
+      scores.push({ unit: sample[u].code, year: years[t], score: composite[r], dims: d, rank: rank[u], tier: 0 });
+    }
+  }
+
+  // Tiers by Jenks natural breaks; tier 1 is the highest class.
+  const k = def.method.tiers.classes;
+  let tiers: Results["tiers"];
+  if (def.method.tiers.scope === "panel") {
+    const j = core.jenks(Array.from(composite), k);
+    for (const s of scores) s.tier = k + 1 - core.jenksClass(s.score, j.breaks);
+    tiers = { breaks: j.breaks, gvf: j.gvf, classes: k, scope: "panel", byYear: [] };
+  } else {
+    const byYear = years.map((year, t) => {
+      const j = core.jenks(Array.from(composite.subarray(t * n, (t + 1) * n)), k);
+      for (const s of scores) if (s.year === year) s.tier = k + 1 - core.jenksClass(s.score, j.breaks);
+      return { year, breaks: j.breaks, gvf: j.gvf };
+    });
+    tiers = { breaks: [], gvf: NaN, classes: k, scope: "year", byYear };
+  }
+
+  // Regional and sample means per year.
+  const memberIdx = new Map(sample.map((u, i) => [u.code, i]));
+  const groupsOfMeans = [
+    { id: "sample", members: sample.map((_, i) => i) },
+    ...def.regions.map((g) => ({ id: g.id, members: g.members.map((c) => memberIdx.get(c) as number) })),
+  ];
+  const means: GroupMean[] = [];
+  for (const g of groupsOfMeans) {
+    for (let t = 0; t < T; t++) {
+      const at = g.members.map((u) => t * n + u);
+      const d: Record<string, number> = {};
+      for (const dim of dims) d[dim.id] = core.mean(at.map((r) => dim.closeness[r]));
+      means.push({ group: g.id, year: years[t], score: core.mean(at.map((r) => composite[r])), dims: d });
+    }
+  }
+
+  // Growth from the first to the last year.
+  const growth: GrowthRow[] = [];
+  const growthOf = (group: string, kind: GrowthRow["kind"], series: number[], dimSeries: Record<string, number[]>) => {
+    const g = core.growth(series, { label: group });
+    const d: Record<string, number> = {};
+    for (const [id, s] of Object.entries(dimSeries)) d[id] = core.growth(s, { label: `${group} ${id}` }).cagr;
+    growth.push({ group, kind, first: series[0], last: series[T - 1], total: g.total, cagr: g.cagr, meanYoy: g.mean_yoy, dims: d });
+  };
+  for (const g of groupsOfMeans) {
+    const rows = means.filter((m) => m.group === g.id);
+    const dimSeries: Record<string, number[]> = {};
+    for (const dim of dims) dimSeries[dim.id] = rows.map((m) => m.dims[dim.id]);
+    growthOf(g.id, g.id === "sample" ? "sample" : "region", rows.map((m) => m.score), dimSeries);
+  }
+  for (let u = 0; u < n; u++) {
+    const dimSeries: Record<string, number[]> = {};
+    for (const dim of dims) dimSeries[dim.id] = years.map((_, t) => dim.closeness[t * n + u]);
+    growthOf(sample[u].code, "unit", years.map((_, t) => composite[t * n + u]), dimSeries);
+  }
+
+  // Dagum's decomposition per year: each membership one observation (stacked), or each unit
+  // once in its assigned region.
+  const stacked = def.method.overlap === "stacked";
+  const obs: { u: number; label: string }[] = [];
+  if (stacked) {
+    for (const g of def.regions) for (const c of g.members) obs.push({ u: memberIdx.get(c) as number, label: g.id });
+  } else {
+    for (const u of sample) obs.push({ u: memberIdx.get(u.code) as number, label: (def.assignment as Record<string, string>)[u.code] });
+  }
+  const labels = obs.map((o) => o.label);
+  const dagum: DagumYear[] = years.map((year, t) => {
+    const values = Float64Array.from(obs, (o) => composite[t * n + o.u]);
+    const d = core.dagum(values, labels);
+    return { year, ...d };
+  });
+
+  // Kernel density of the unit scores per year.
+  const density = years.map((year, t) => {
+    const values = Array.from(composite.subarray(t * n, (t + 1) * n));
+    const f = core.kde(values, {
+      kernel: def.method.kde.kernel,
+      bandwidth: def.method.kde.bandwidth,
+      points: def.method.kde.points,
+    });
+    return { year, bandwidth: f.bandwidth, x: Array.from(f.x), y: Array.from(f.y) };
+  });
+
+  const indicators: IndicatorInfo[] = def.indicators.map((ind, j) => {
+    const col = matrix.columns[j];
+    return {
+      id: ind.id,
+      dimension: ind.dimension,
+      name: ind.name,
+      unit: ind.unit,
+      direction: ind.direction,
+      formula: ind.formula,
+      series: [...(study.formulas.get(ind.id)?.series ?? [])],
+      entropy: entropy.e ? entropy.e[j] : null,
+      divergence: entropy.d ? entropy.d[j] : null,
+      weight: entropy.weights[j],
+      weightByYear: entropy.weightsByGroup ? entropy.weightsByGroup.map((w) => w[j]) : null,
+      stats: years.map((year, t) => {
+        const v = Array.from(col.subarray(t * n, (t + 1) * n));
+        return { year, min: Math.min(...v), max: Math.max(...v), mean: core.mean(v), sd: core.sd(v) };
+      }),
+    };
+  });
+
+  const regionsOf = (code: string) => def.regions.filter((g) => g.members.includes(code)).map((g) => g.id);
+  return {
+    study: {
+      id: def.id,
+      title: def.title,
+      abstract: def.abstract,
+      authors: def.authors,
+      licence: def.licence,
+      unitKind: def.units.kind,
+      years,
+      units: sample.map((u) => ({ code: u.code, nameEn: u.nameEn, nameZh: u.nameZh, regions: regionsOf(u.code) })),
+      regions: def.regions.map((g) => ({ id: g.id, name: g.name, members: g.members, note: g.note ?? null })),
+      dimensions: def.dimensions.map((d) => ({
+        id: d.id,
+        name: d.name,
+        description: d.description ?? null,
+        weight: core.fsum(indicators.filter((i) => i.dimension === d.id).map((i) => i.weight)),
+      })),
+      indicators,
+      map: def.map ?? null,
+    },
+    method: { ...def.method, entropyK: entropy.k, rows: N },
+    scores,
+    means,
+    growth,
+    dagum,
+    stacked,
+    density,
+    tiers,
+    filled: matrix.filled,
+    validation: { rowsRead: study.rowsRead, rowsUsed: study.rowsUsed, dropped: study.dropped },
+    sources: study.sources,
+    panel: study.panelRows,
+    files: study.files,
+  };
+}

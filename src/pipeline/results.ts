@@ -1,0 +1,136 @@
+/**
+ * The shape of the computed results: everything the site shows and the downloads hold. It is
+ * written as `results.json` by the compute step and read by the pages; plain JSON, no classes.
+ */
+import type { InputFile, SourceRow, DropCount } from "../study/load.ts";
+import type { LocalText, MethodOptions } from "../study/schema.ts";
+import type { FilledCell } from "./indicators.ts";
+
+export interface UnitInfo {
+  code: string;
+  nameEn: string;
+  nameZh: string;
+  regions: string[];
+}
+
+export interface IndicatorInfo {
+  id: string;
+  dimension: string;
+  name: LocalText;
+  unit: LocalText;
+  direction: "+" | "-";
+  formula: string;
+  series: string[];
+  /** Entropy e_j, divergence d_j = 1 - e_j and weight w_j (panel scope); per year when scope is "year". */
+  entropy: number | null;
+  divergence: number | null;
+  weight: number;
+  weightByYear: number[] | null;
+  /** Descriptive statistics of the indicator's values over the sample, per year. */
+  stats: { year: number; min: number; max: number; mean: number; sd: number }[];
+}
+
+export interface ScoreRow {
+  unit: string;
+  year: number;
+  score: number;
+  /** Sub-index per dimension id. */
+  dims: Record<string, number>;
+  rank: number;
+  tier: number;
+}
+
+export interface GroupMean {
+  /** Region id, or "sample" for the whole sample. */
+  group: string;
+  year: number;
+  score: number;
+  dims: Record<string, number>;
+}
+
+export interface GrowthRow {
+  /** Region id, "sample", or a unit code. */
+  group: string;
+  kind: "region" | "sample" | "unit";
+  first: number;
+  last: number;
+  total: number;
+  cagr: number;
+  meanYoy: number;
+  dims: Record<string, number>;
+}
+
+export interface DagumGroup {
+  n: number;
+  mean: number;
+  p: number;
+  s: number;
+  Gjj: number;
+  Gw_contrib: number;
+}
+
+export interface DagumPair {
+  high: string;
+  low: string;
+  key: string;
+  Gjh: number;
+  d_jh: number;
+  p_jh: number;
+  D_jh: number;
+  weight: number;
+  Gnb_contrib: number;
+  Gt_contrib: number;
+}
+
+export interface DagumYear {
+  year: number;
+  n: number;
+  mean: number;
+  G: number;
+  Gw: number;
+  Gnb: number;
+  Gt: number;
+  share_w: number;
+  share_nb: number;
+  share_t: number;
+  groups: Record<string, DagumGroup>;
+  pairs: DagumPair[];
+}
+
+export interface DensityYear {
+  year: number;
+  bandwidth: number;
+  x: number[];
+  y: number[];
+}
+
+export interface Results {
+  study: {
+    id: string;
+    title: LocalText;
+    abstract: LocalText;
+    authors: { name: string; affiliation?: string }[];
+    licence: string;
+    unitKind: string;
+    years: number[];
+    units: UnitInfo[];
+    regions: { id: string; name: LocalText; members: string[]; note: LocalText | null }[];
+    dimensions: { id: string; name: LocalText; description: LocalText | null; weight: number }[];
+    indicators: IndicatorInfo[];
+    map: { file: string; object: string } | null;
+  };
+  method: MethodOptions & { entropyK: number; rows: number };
+  scores: ScoreRow[];
+  means: GroupMean[];
+  growth: GrowthRow[];
+  dagum: DagumYear[];
+  /** True when overlapping regions were decomposed as a stacked sample. */
+  stacked: boolean;
+  density: DensityYear[];
+  tiers: { breaks: number[]; gvf: number; classes: number; scope: "panel" | "year"; byYear: { year: number; breaks: number[]; gvf: number }[] };
+  filled: FilledCell[];
+  validation: { rowsRead: number; rowsUsed: number; dropped: DropCount[] };
+  sources: SourceRow[];
+  panel: { unit: string; year: number; series: string; value: number }[];
+  files: InputFile[];
+}

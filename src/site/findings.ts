@@ -1,0 +1,103 @@
+/**
+ * Headline findings as sentences generated from the results, with their numbers. Nothing here
+ * is typed by hand: change the data or a method option and the sentences follow.
+ */
+import type { Results } from "../pipeline/results.ts";
+
+export const pct = (v: number, digits = 1) => `${(v * 100).toFixed(digits)}%`;
+export const num = (v: number, digits = 3) => v.toFixed(digits);
+
+export interface Findings {
+  first: number;
+  last: number;
+  leader: { id: string; name: string; score: number };
+  laggard: { id: string; name: string; score: number };
+  fastest: { id: string; name: string; cagr: number };
+  slowest: { id: string; name: string; cagr: number };
+  sample: { first: number; last: number; cagr: number };
+  topProvince: { code: string; name: string; score: number };
+  bottomProvince: { code: string; name: string; score: number };
+  gini: { first: number; last: number; widened: boolean; largestSource: "within" | "between" | "transvariation"; share: number };
+  widestRegion: { id: string; name: string; gini: number };
+  drivers: { region: string; name: string; dimension: string; dimensionName: string }[];
+  sentences: string[];
+}
+
+export function findings(r: Results): Findings {
+  const years = r.study.years;
+  const first = years[0];
+  const last = years[years.length - 1];
+  const regionName = (id: string) => r.study.regions.find((g) => g.id === id)?.name.en ?? id;
+  const unitName = (code: string) => r.study.units.find((u) => u.code === code)?.nameEn ?? code;
+  const dimName = (id: string) => r.study.dimensions.find((d) => d.id === id)?.name.en ?? id;
+
+  const lastMeans = r.means.filter((m) => m.year === last && m.group !== "sample").sort((a, b) => b.score - a.score);
+  const leader = lastMeans[0];
+  const laggard = lastMeans[lastMeans.length - 1];
+  const regionGrowth = r.growth.filter((g) => g.kind === "region").sort((a, b) => b.cagr - a.cagr);
+  const fastest = regionGrowth[0];
+  const slowest = regionGrowth[regionGrowth.length - 1];
+  const sampleGrowth = r.growth.find((g) => g.kind === "sample");
+  if (!leader || !fastest || !sampleGrowth) throw new Error("results have no regional means or growth");
+
+  const lastScores = r.scores.filter((s) => s.year === last).sort((a, b) => b.score - a.score);
+  const top = lastScores[0];
+  const bottom = lastScores[lastScores.length - 1];
+
+  const d0 = r.dagum[0];
+  const d1 = r.dagum[r.dagum.length - 1];
+  const parts = [
+    ["within", d1.share_w],
+    ["between", d1.share_nb],
+    ["transvariation", d1.share_t],
+  ] as const;
+  const largest = [...parts].sort((a, b) => b[1] - a[1])[0];
+  const widest = Object.entries(d1.groups).sort((a, b) => b[1].Gjj - a[1].Gjj)[0];
+
+  // The dimension with the largest mean sub-index in the last year, per region.
+  const drivers = r.study.regions.map((g) => {
+    const m = r.means.find((x) => x.group === g.id && x.year === last);
+    const best = Object.entries(m?.dims ?? {}).sort((a, b) => b[1] - a[1])[0];
+    return { region: g.id, name: g.name.en, dimension: best[0], dimensionName: dimName(best[0]) };
+  });
+
+  const f: Findings = {
+    first,
+    last,
+    leader: { id: leader.group, name: regionName(leader.group), score: leader.score },
+    laggard: { id: laggard.group, name: regionName(laggard.group), score: laggard.score },
+    fastest: { id: fastest.group, name: regionName(fastest.group), cagr: fastest.cagr },
+    slowest: { id: slowest.group, name: regionName(slowest.group), cagr: slowest.cagr },
+    sample: { first: sampleGrowth.first, last: sampleGrowth.last, cagr: sampleGrowth.cagr },
+    topProvince: { code: top.unit, name: unitName(top.unit), score: top.score },
+    bottomProvince: { code: bottom.unit, name: unitName(bottom.unit), score: bottom.score },
+    gini: { first: d0.G, last: d1.G, widened: d1.G > d0.G, largestSource: largest[0], share: largest[1] },
+    widestRegion: { id: widest[0], name: regionName(widest[0]), gini: widest[1].Gjj },
+    drivers,
+    sentences: [],
+  };
+
+  f.sentences = [
+    `In ${last}, ${f.leader.name} leads the ${lastMeans.length} regions with a mean score of ${num(f.leader.score)}, ` +
+      `and ${f.laggard.name} trails with ${num(f.laggard.score)}.`,
+    `Across the ${r.study.units.length} sample provinces the mean score rose from ${num(f.sample.first)} in ${first} ` +
+      `to ${num(f.sample.last)} in ${last}, an average annual growth of ${pct(f.sample.cagr)}.`,
+    `${f.fastest.name} grew fastest (${pct(f.fastest.cagr)} a year on average), ` +
+      `${f.slowest.name} slowest (${pct(f.slowest.cagr)}).`,
+    `${f.topProvince.name} has the highest province score in ${last} (${num(f.topProvince.score)}), ` +
+      `${f.bottomProvince.name} the lowest (${num(f.bottomProvince.score)}).`,
+    `Overall inequality, measured by Dagum's Gini coefficient, ${f.gini.widened ? "widened" : "narrowed"} from ` +
+      `${num(f.gini.first)} in ${first} to ${num(f.gini.last)} in ${last}; in ${last} the largest source is ` +
+      `${sourceText(f.gini.largestSource)} (${pct(f.gini.share)} of the total).`,
+    `Within-region inequality is largest in ${f.widestRegion.name} (Gini ${num(f.widestRegion.gini)} in ${last}).`,
+    `The strongest dimension in ${last}: ` +
+      f.drivers.map((d) => `${d.name}, ${d.dimensionName.toLowerCase()}`).join("; ") + ".",
+  ];
+  return f;
+}
+
+function sourceText(part: "within" | "between" | "transvariation"): string {
+  if (part === "within") return "inequality within regions";
+  if (part === "between") return "the net gap between regions";
+  return "transvariation, the overlap between regions";
+}

@@ -1,0 +1,51 @@
+/**
+ * Input problems. Everything that enters the build from a study folder is checked once, where
+ * it enters; each problem names the file, and where it applies the row (1-based, counting the
+ * header as row 1), the column and the offending value. Problems are collected and reported
+ * together, so that a user fixes every one in a single pass.
+ */
+
+export interface Problem {
+  file: string;
+  row?: number;
+  column?: string;
+  value?: string;
+  message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  let place = p.file;
+  if (p.row !== undefined) place += `:${p.row}`;
+  if (p.column !== undefined) place += ` column "${p.column}"`;
+  const value = p.value === undefined ? "" : ` (value ${JSON.stringify(p.value)})`;
+  return `${place}: ${p.message}${value}`;
+}
+
+/** Thrown when a study cannot be read; carries every problem found, not only the first. */
+export class StudyInputError extends Error {
+  readonly problems: readonly Problem[];
+
+  constructor(problems: readonly Problem[]) {
+    const head = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+    super(`the study has ${head}:\n` + problems.map((p) => "  - " + formatProblem(p)).join("\n"));
+    this.name = "StudyInputError";
+    this.problems = problems;
+  }
+}
+
+/** Collects problems; `check()` throws them all at once if there are any. */
+export class ProblemList {
+  readonly items: Problem[] = [];
+
+  add(problem: Problem): void {
+    this.items.push(problem);
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  check(): void {
+    if (this.items.length > 0) throw new StudyInputError(this.items);
+  }
+}
