@@ -37,12 +37,17 @@ export interface Where {
   row: number | string;
 }
 
+/** "row 12" for a row number; a text reference ("line 5, 2021年", "sheet 2019, cell C6") as is. */
+function place(where: Where): string {
+  return typeof where.row === "number" ? `row ${where.row}` : where.row;
+}
+
 export class UnknownProvinceError extends Error {
   readonly file: string;
   readonly row: number | string;
   readonly nameFound: string;
   constructor(name: string, where: Where) {
-    super(`${where.file}, row ${where.row}: unknown province name "${name}"`);
+    super(`${where.file}, ${place(where)}: unknown province name "${name}"`);
     this.name = "UnknownProvinceError";
     this.file = where.file;
     this.row = where.row;
@@ -177,7 +182,7 @@ export function createProvinceResolver(provinces: readonly Province[]): Province
     code(name: string, where: Where): string {
       const r = resolve(name, where);
       if (r.kind !== "province") {
-        throw new Error(`${where.file}, row ${where.row}: "${name}" is a regional subtotal (${r.label}), not a province`);
+        throw new Error(`${where.file}, ${place(where)}: "${name}" is a regional subtotal (${r.label}), not a province`);
       }
       return r.code;
     },
