@@ -4,6 +4,7 @@
  * kernel densities and tiers. Pure: no file, clock or randomness; the same study gives the
  * same results.
  */
+import { relative, resolve } from "node:path";
 import * as core from "../core/index.ts";
 import type { Study } from "../study/load.ts";
 import { buildIndicators } from "./indicators.ts";
@@ -24,24 +25,16 @@ export function computeResults(study: Study): Results {
   const entropy = core.entropyWeights(matrix.columns, directions, {
     scope: def.method.entropy.scope,
     shift: def.method.entropy.shift,
-    groups: def.method.entropy.scope === "year" ? groups : undefined,
-    names: def.indicators.map((i) => i.id),
-  });
-  const topsisOptions = {
-    distance: def.method.topsis.distance,
-    ideal: def.method.topsis.ideal,
     groups,
-  };
-  const composite = core.topsis(entropy.z, entropy.rowWeights, topsisOptions).closeness;
+  });
+  const weights = entropy.scope === "panel" ? entropy.weights : entropy.groups.map((g) => g.weights);
+  const topsisOptions = { distance: def.method.topsis.distance, idealScope: def.method.topsis.ideal, groups };
+  const composite = core.topsis(entropy.z, weights, topsisOptions).closeness;
 
   const dims = def.dimensions.map((d) => {
     const idx = def.indicators.flatMap((ind, j) => (ind.dimension === d.id ? [j] : []));
-    const c = core.topsis(
-      idx.map((j) => entropy.z[j]),
-      entropy.rowWeights.map((w) => idx.map((j) => w[j])),
-      topsisOptions,
-    ).closeness;
-    return { id: d.id, idx, closeness: c };
+    const closeness = core.topsis(entropy.z, weights, { ...topsisOptions, indicators: idx }).closeness;
+    return { id: d.id, idx, closeness };
   });
 
   // Scores and ranks (rank 1 = highest score in that year).
@@ -87,8 +80,8 @@ export function computeResults(study: Study): Results {
     for (let t = 0; t < T; t++) {
       const at = g.members.map((u) => t * n + u);
       const d: Record<string, number> = {};
-      for (const dim of dims) d[dim.id] = core.mean(at.map((r) => dim.closeness[r]));
-      means.push({ group: g.id, year: years[t], score: core.mean(at.map((r) => composite[r])), dims: d });
+      for (const dim of dims) d[dim.id] = core.fmean(at.map((r) => dim.closeness[r]));
+      means.push({ group: g.id, year: years[t], score: core.fmean(at.map((r) => composite[r])), dims: d });
     }
   }
 
@@ -149,13 +142,13 @@ export function computeResults(study: Study): Results {
       direction: ind.direction,
       formula: ind.formula,
       series: [...(study.formulas.get(ind.id)?.series ?? [])],
-      entropy: entropy.e ? entropy.e[j] : null,
-      divergence: entropy.d ? entropy.d[j] : null,
-      weight: entropy.weights[j],
-      weightByYear: entropy.weightsByGroup ? entropy.weightsByGroup.map((w) => w[j]) : null,
+      entropy: entropy.scope === "panel" ? entropy.e[j] : null,
+      divergence: entropy.scope === "panel" ? entropy.d[j] : null,
+      weight: entropy.scope === "panel" ? entropy.weights[j] : core.fmean(entropy.groups.map((g) => g.weights[j])),
+      weightByYear: entropy.scope === "panel" ? null : entropy.groups.map((g) => g.weights[j]),
       stats: years.map((year, t) => {
         const v = Array.from(col.subarray(t * n, (t + 1) * n));
-        return { year, min: Math.min(...v), max: Math.max(...v), mean: core.mean(v), sd: core.sd(v) };
+        return { year, min: Math.min(...v), max: Math.max(...v), mean: core.fmean(v), sd: core.sd(v) };
       }),
     };
   });
@@ -179,9 +172,9 @@ export function computeResults(study: Study): Results {
         weight: core.fsum(indicators.filter((i) => i.dimension === d.id).map((i) => i.weight)),
       })),
       indicators,
-      map: def.map ?? null,
+      map: def.map ? { file: relative(process.cwd(), resolve(study.dir, def.map.file)), object: def.map.object } : null,
     },
-    method: { ...def.method, entropyK: entropy.k, rows: N },
+    method: { ...def.method, entropyK: entropy.scope === "panel" ? entropy.k : entropy.groups[0].k, rows: N },
     scores,
     means,
     growth,

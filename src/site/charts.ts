@@ -160,3 +160,23 @@ export function matrixChart(
     text,
   );
 }
+
+/** A sequential colour scale (for levels) as a function, with its legend as SVG. */
+export function sequentialScale(domain: [number, number], label: string): { color: (v: number) => string; legend: string } {
+  const options = { type: "linear" as const, scheme: "YlGnBu", domain, label };
+  const scale = Plot.scale({ color: options });
+  const { document } = parseHTML("<!DOCTYPE html><html><body></body></html>");
+  const legend = Plot.legend({ color: options, document: document as unknown as Document, width: 320 }) as unknown as {
+    outerHTML: string;
+    setAttribute(name: string, value: string): void;
+  };
+  legend.setAttribute("role", "img");
+  legend.setAttribute("aria-label", `Colour legend: ${label}, from ${domain[0].toFixed(2)} to ${domain[1].toFixed(2)}`);
+  return { color: (v: number) => String(scale.apply(v)), legend: legend.outerHTML };
+}
+
+/** Colours for k ordered tiers, tier 1 (highest) darkest. */
+export function tierColors(k: number): string[] {
+  const scale = Plot.scale({ color: { type: "ordinal", scheme: "YlGnBu", domain: Array.from({ length: k }, (_, i) => i) } });
+  return Array.from({ length: k }, (_, i) => String(scale.apply(k - 1 - i)));
+}
