@@ -12,8 +12,8 @@
  *     from our own name table (cross-checked against the file's ids);
  *  5. add the South China Sea islands (南海诸岛) feature: china.json has none;
  *     echarts draws it at run time from lib/coord/geo/fix/nanhai.js, a schematic
- *     in box coordinates. Its ten dash segments are placed into longitude/latitude
- *     with the affine transform NANHAI_AFFINE below (approximate, schematic);
+ *     in box units. Its nine dash segments are placed into longitude/latitude
+ *     with a fitted affine transform (see placeNanhai; approximate, schematic);
  *  6. convert to TopoJSON with topojson-server (object "provinces", quantized)
  *     and write it together with data/geo/ATTRIBUTION.md.
  *
@@ -219,54 +219,98 @@ export function rewindPolygons(
 // ---------------------------------------------------------------------------
 
 /**
- * The dash segments of echarts' nanhai.js schematic, in its own box units
- * (x to the right, 0–64; y downwards, 0–93.1). The schematic's first polygon (a
- * sketch of the mainland coast) and last polygon (the frame of the box) are not
- * used: the inset draws real coasts and its own frame.
+ * echarts' nanhai.js schematic, in its own box units (x to the right, 0–64;
+ * y downwards, 0–93.1). Its twelve polygons are, in order: a sketch of the
+ * mainland coast along the top edge (Leizhou peninsula as a bump at x ≈ 7–15,
+ * the southern tip of Taiwan as a spike at (56, 7.7)); a sketch of Hainan
+ * island just below the bump; nine dash segments forming the U-shaped line,
+ * from the one south-west of Hainan round to the one south-east of Taiwan; and
+ * the frame of the box.
  */
-export function readNanhaiSchematic(source: string): Ring[] {
+export interface NanhaiSchematic {
+  coast: Ring;
+  hainan: Ring;
+  dashes: Ring[];
+  frame: Ring;
+}
+
+export function readNanhaiSchematic(source: string): NanhaiSchematic {
   const match = /var points = (\[\[\[[\s\S]*?\]\]\]);/.exec(source);
   if (!match) throw new Error(`${NANHAI_SOURCE_FILE}: points array not found`);
   const polygons = JSON.parse(match[1]) as Ring[];
   if (polygons.length !== 12) throw new Error(`${NANHAI_SOURCE_FILE}: expected 12 polygons, got ${polygons.length}`);
-  return polygons.slice(1, 11);
+  return { coast: polygons[0], hainan: polygons[1], dashes: polygons.slice(2, 11), frame: polygons[11] };
 }
+
+/** The spike of the coast sketch that stands for the southern tip of Taiwan. */
+export const SCHEMATIC_TAIWAN_TIP: Position = [56, 7.7];
 
 /**
  * Box units → degrees: lon = a·x + b·y + c, lat = d·x + e·y + f.
  *
- * The schematic is a pictogram, not a survey: no single affine map fits it to
- * geography exactly. The transform is the one that sends three of its dash
- * centres to approximate positions at sea: the dash east of Taiwan to about
- * (122.65° E, 24.0° N), the north-western dash south-west of Hainan to about
- * (109.2° E, 17.3° N) and the southernmost dash to about (112.5° E, 3.7° N).
- * The other seven follow from the transform. Positions are good to a degree or
- * two: enough for a small locator inset, not for anything measured.
+ * The schematic is a pictogram, not a survey. It is placed by the
+ * least-squares affine transform through eleven correspondences: the centre of
+ * its Hainan sketch → Hainan's centre (109.8° E, 19.2° N); its Taiwan spike →
+ * Taiwan's southern tip (120.85° E, 21.9° N); and its nine dash centres, in
+ * order, → approximate positions at sea chosen by hand for this project (off
+ * central and southern Vietnam, north-east of the Natuna islands, south of
+ * James Shoal 曾母暗沙, off Sabah, west of Palawan, west and north-west of
+ * Luzon, the Bashi Channel). The fit leaves residuals of about 1° at most:
+ * the result is a locator for a small inset, not a line to measure against.
  */
-export const NANHAI_ANCHORS: ReadonlyArray<{ box: Position; geo: Position }> = [
-  { box: [60.75, 9.8], geo: [122.65, 24.0] },
-  { box: [14.75, 18.9], geo: [109.2, 17.3] },
-  { box: [26.5, 81.2], geo: [112.5, 3.7] },
+export const NANHAI_DASH_TARGETS: ReadonlyArray<Position> = [
+  [109.5, 16.0],
+  [110.2, 12.0],
+  [108.5, 6.5],
+  [112.0, 3.7],
+  [115.5, 7.5],
+  [117.7, 11.0],
+  [119.0, 15.0],
+  [119.7, 18.5],
+  [121.2, 21.2],
 ];
+export const HAINAN_CENTRE: Position = [109.8, 19.2];
+export const TAIWAN_SOUTH_TIP: Position = [120.85, 21.9];
 
-export function solveAffine(anchors: ReadonlyArray<{ box: Position; geo: Position }>): [number, number, number, number, number, number] {
-  if (anchors.length !== 3) throw new Error("three anchors needed");
-  const [p1, p2, p3] = anchors;
-  // Solve [x y 1] · [a d; b e; c f] = [lon lat] with Cramer's rule.
-  const m = [
-    [p1.box[0], p1.box[1], 1],
-    [p2.box[0], p2.box[1], 1],
-    [p3.box[0], p3.box[1], 1],
-  ];
-  const det = (q: number[][]) =>
+/** Mean of a ring's distinct vertices. */
+function ringCentre(ring: Ring): Position {
+  const closedRing = samePoint(ring[0], ring[ring.length - 1]);
+  const pts = closedRing ? ring.slice(0, -1) : ring;
+  return [pts.reduce((s, p) => s + p[0], 0) / pts.length, pts.reduce((s, p) => s + p[1], 0) / pts.length];
+}
+
+function det3(q: number[][]): number {
+  return (
     q[0][0] * (q[1][1] * q[2][2] - q[1][2] * q[2][1]) -
     q[0][1] * (q[1][0] * q[2][2] - q[1][2] * q[2][0]) +
-    q[0][2] * (q[1][0] * q[2][1] - q[1][1] * q[2][0]);
-  const d0 = det(m);
-  const solve = (rhs: number[]) =>
-    [0, 1, 2].map((col) => det(m.map((row, r) => row.map((v, c) => (c === col ? rhs[r] : v)))) / d0);
-  const [a, b, c] = solve(anchors.map((p) => p.geo[0]));
-  const [d, e, f] = solve(anchors.map((p) => p.geo[1]));
+    q[0][2] * (q[1][0] * q[2][1] - q[1][1] * q[2][0])
+  );
+}
+
+/** Least-squares affine transform from `from` to `to` (at least three points, not collinear). */
+export function fitAffine(from: ReadonlyArray<Position>, to: ReadonlyArray<Position>): [number, number, number, number, number, number] {
+  if (from.length !== to.length || from.length < 3) throw new Error("need matching point lists of three or more");
+  // Normal equations (AᵀA) p = Aᵀb with rows A = [x y 1], solved by Cramer's rule.
+  const ata = [
+    [0, 0, 0],
+    [0, 0, 0],
+    [0, 0, 0],
+  ];
+  const atLon = [0, 0, 0];
+  const atLat = [0, 0, 0];
+  from.forEach(([x, y], i) => {
+    const row = [x, y, 1];
+    for (let r = 0; r < 3; r++) {
+      for (let c = 0; c < 3; c++) ata[r][c] += row[r] * row[c];
+      atLon[r] += row[r] * to[i][0];
+      atLat[r] += row[r] * to[i][1];
+    }
+  });
+  const d0 = det3(ata);
+  if (Math.abs(d0) < 1e-9) throw new Error("degenerate anchor points");
+  const solve = (rhs: number[]) => [0, 1, 2].map((col) => det3(ata.map((row, r) => row.map((v, c) => (c === col ? rhs[r] : v)))) / d0);
+  const [a, b, c] = solve(atLon);
+  const [d, e, f] = solve(atLat);
   return [a, b, c, d, e, f];
 }
 
@@ -275,9 +319,28 @@ function snap(v: number): number {
   return Math.round(v * 1024) / 1024;
 }
 
-export function nanhaiFeature(schematic: Ring[]): ProvinceFeature {
-  const [a, b, c, d, e, f] = solveAffine(NANHAI_ANCHORS);
-  const polygons: Ring[][] = schematic.map((ring) => [
+export interface NanhaiPlacement {
+  transform: [number, number, number, number, number, number];
+  /** Distance in degrees between each placed anchor and its target (dashes, then Hainan, Taiwan). */
+  residuals: number[];
+}
+
+export function placeNanhai(schematic: NanhaiSchematic): NanhaiPlacement {
+  if (schematic.dashes.length !== NANHAI_DASH_TARGETS.length) {
+    throw new Error(`expected ${NANHAI_DASH_TARGETS.length} dashes, got ${schematic.dashes.length}`);
+  }
+  if (!schematic.coast.some((p) => samePoint(p, SCHEMATIC_TAIWAN_TIP))) throw new Error("Taiwan spike not found in the coast sketch");
+  const from = [...schematic.dashes.map(ringCentre), ringCentre(schematic.hainan), SCHEMATIC_TAIWAN_TIP];
+  const to = [...NANHAI_DASH_TARGETS, HAINAN_CENTRE, TAIWAN_SOUTH_TIP];
+  const transform = fitAffine(from, to);
+  const [a, b, c, d, e, f] = transform;
+  const residuals = from.map(([x, y], i) => Math.hypot(a * x + b * y + c - to[i][0], d * x + e * y + f - to[i][1]));
+  return { transform, residuals };
+}
+
+export function nanhaiFeature(schematic: NanhaiSchematic): ProvinceFeature {
+  const [a, b, c, d, e, f] = placeNanhai(schematic).transform;
+  const polygons: Ring[][] = schematic.dashes.map((ring) => [
     closeRing(ring.map(([x, y]): Position => [snap(a * x + b * y + c), snap(d * x + e * y + f)])),
   ]);
   rewindPolygons(NANHAI_NAME, polygons);
@@ -385,7 +448,7 @@ export function verifyTopology(topo: Topology, expected: number): void {
   }
 }
 
-function attribution(report: ImportReport, nanhaiDashes: number, bytes: number, stepDegrees: number): string {
+function attribution(report: ImportReport, nanhai: NanhaiPlacement, nanhaiDashes: number, bytes: number, stepDegrees: number): string {
   const rewound = report.rewound
     .map((r) => `- ${r.name}, source polygon ${r.polygon} ring ${r.ring} (${r.points} points, near ${r.near[0].toFixed(2)}° E ${r.near[1].toFixed(2)}° N): spherical area ${r.areaBefore.toFixed(4)} sr before, ${r.areaAfter.toExponential(3)} sr after`)
     .join("\n");
@@ -425,12 +488,16 @@ ${rewound || "- none"}
    against the file's \`id\`), \`name\` (the Chinese short name as in the file)
    and \`kind\` ("province").
 5. **South China Sea islands added.** \`china.json\` has no 南海诸岛 feature;
-   echarts adds it at run time from \`${NANHAI_SOURCE_FILE}\`, a schematic
-   drawn in box units. Its ${nanhaiDashes} dash segments were placed into
-   longitude/latitude by an affine transform that sends three dash centres to
-   approximate positions at sea (see \`NANHAI_ANCHORS\` in the script); the
-   schematic's coast sketch and frame were left out. The result is a
-   schematic locator, accurate to a degree or two, as feature
+   echarts adds it at run time from \`${NANHAI_SOURCE_FILE}\`, a pictogram
+   in box units (coast sketch, Hainan sketch, ${nanhaiDashes} dash segments, frame).
+   The ${nanhaiDashes} dash segments were placed into longitude/latitude by the
+   least-squares affine transform that sends the Hainan sketch to Hainan,
+   the coast sketch's Taiwan spike to Taiwan's southern tip and the dash
+   centres to approximate positions at sea chosen for this project (see
+   \`NANHAI_DASH_TARGETS\` in the script; largest residual
+   ${Math.max(...nanhai.residuals).toFixed(2)}°). The sketches and the frame were left out (the
+   inset draws real coasts and its own frame). The result is a schematic
+   locator, good to about a degree, as feature
    \`{ code: null, name: "南海诸岛", kind: "nanhai" }\`.
 6. **Converted to TopoJSON** with topojson-server, object \`${OBJECT_NAME}\`,
    quantization ${QUANTIZATION} (one step is ${stepDegrees.toExponential(2)}° of longitude,
@@ -454,6 +521,7 @@ export function main(): void {
   const map = JSON.parse(readFileSync(join(pkgDir, SOURCE_FILE), "utf8")) as EchartsMap;
   const report = convertEcharts(map);
   const schematic = readNanhaiSchematic(readFileSync(join(pkgDir, NANHAI_SOURCE_FILE), "utf8"));
+  const placement = placeNanhai(schematic);
   const features = [...report.features, nanhaiFeature(schematic)];
 
   const topo = toTopology(features);
@@ -462,7 +530,7 @@ export function main(): void {
   mkdirSync(dirname(OUTPUT_TOPOJSON), { recursive: true });
   writeFileSync(OUTPUT_TOPOJSON, json + "\n");
   const bytes = Buffer.byteLength(json + "\n");
-  writeFileSync(OUTPUT_ATTRIBUTION, attribution(report, schematic.length, bytes, topo.transform!.scale[0]));
+  writeFileSync(OUTPUT_ATTRIBUTION, attribution(report, placement, schematic.dashes.length, bytes, topo.transform!.scale[0]));
 
   console.log(`${relative(REPO_ROOT, OUTPUT_TOPOJSON)}: ${features.length} features, ${bytes} bytes`);
   for (const r of report.rewound) console.log(`rewound: ${r.name} source polygon ${r.polygon} ring ${r.ring} (${r.points} points near ${r.near.map((v) => v.toFixed(2)).join(", ")}, area ${r.areaBefore.toFixed(3)} sr)`);
