@@ -1,0 +1,9 @@
+// Loads the shared reference vectors (../shared/reference/vectors beside the checkout).
+
+import { readFileSync } from "node:fs";
+
+/** Parsed JSON of `shared/reference/vectors/<name>.json`, typed by the caller. */
+export function loadVector<T>(name: string): T {
+  const url = new URL(`../../../shared/reference/vectors/${name}.json`, import.meta.url);
+  return JSON.parse(readFileSync(url, "utf8")) as T;
+}
