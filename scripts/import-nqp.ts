@@ -422,7 +422,7 @@ const SPECS: SeriesSpec[] = [
     vintage: "yearbook edition of the following year (year = reference year)",
     notes:
       "By seller region (输出), not buyer (吸纳). 2011 absent upstream (the package has 2000, 2005, 2010, 2012-2023); 西藏 2012-2016 empty upstream. " +
-      "Values carry the decimals printed in the source: 北京 2021 is 70056516.856928 万元 (SOURCES.md quotes 70,056,520 = 7005.65 亿元, a rounding). " +
+      "Precision as carried by the package (whole 万元 in 2019, 2020 and 2022, up to 8 decimals otherwise): 北京 2021 is 70056516.856928 万元 (SOURCES.md quotes 70,056,520 = 7005.65 亿元, a rounding). " +
       "Audited against raw-type-funds-2021.xlsx and raw-type-funds-2020-edited.xlsx: identical.",
     read: async (raw) => [techme(raw, "MarketPush", "v4_cg_jssc_je", "万元")],
   },
@@ -488,7 +488,8 @@ const SPECS: SeriesSpec[] = [
     vintage: "as compiled by the panel author (2026); original publication not stated",
     notes:
       "A component of 软件业务收入, not the total. 西藏 absent in all years and all provinces absent in 2011 upstream; 青海 absent 2021 (and 2023) upstream; " +
-      "青海 values are tiny and erratic (2018 0.34557, 2019 0.03244, 2020 0.2, 2022 0.11815).",
+      "青海 values are tiny and erratic (2018 0.34557, 2019 0.03244, 2020 0.2, 2022 0.11815); other drops kept as published (内蒙古 2016 16.33992 -> 2017 5.03853, 贵州 2016 50.2687 -> 2017 19.10948). " +
+      "2020 values carry 1-2 decimals where other years carry 4-5 (广东 2020 2667.8): the column was apparently filled from another rendering for 2020.",
     read: async (raw) => [await mergedPanel(raw, "软件产品收入（亿元）")],
   },
   {
@@ -501,7 +502,8 @@ const SPECS: SeriesSpec[] = [
     vintage: "as compiled by the panel author (2026); matches the NBS value where checked",
     notes:
       "2011 and 2012 missing upstream (left absent). 北京 2021 31239.81949 in the file (NBS publishes 31239.8). " +
-      "Large step 2013 -> 2014 (上海 4422.57212 -> 12436.96963), possibly a change of coverage in the first survey years.",
+      "Large step 2013 -> 2014 (上海 4422.57212 -> 12436.96963), possibly a change of coverage in the first survey years; volatile in small provinces (青海 2014 60.36546 -> 2015 643.7421). " +
+      "2020 values carry 1 decimal where other years carry 4-5 (北京 2020 25831.8): the column was apparently filled from another rendering for 2020.",
     read: async (raw) => [await mergedPanel(raw, "电子商务销售额（亿元）")],
   },
   {
