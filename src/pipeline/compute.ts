@@ -33,7 +33,10 @@ export function computeResults(study: Study): Results {
 
   const dims = def.dimensions.map((d) => {
     const idx = def.indicators.flatMap((ind, j) => (ind.dimension === d.id ? [j] : []));
-    const closeness = core.topsis(entropy.z, weights, { ...topsisOptions, indicators: idx }).closeness;
+    const closeness =
+      def.method.subindex === "topsis"
+        ? core.topsis(entropy.z, weights, { ...topsisOptions, indicators: idx }).closeness
+        : weightedSum(entropy.z, weights, idx, n, T);
     return { id: d.id, idx, closeness };
   });
 
@@ -59,14 +62,14 @@ export function computeResults(study: Study): Results {
   if (def.method.tiers.scope === "panel") {
     const j = core.jenks(Array.from(composite), k);
     for (const s of scores) s.tier = k + 1 - core.jenksClass(s.score, j.breaks);
-    tiers = { breaks: j.breaks, gvf: j.gvf, classes: k, scope: "panel", byYear: [] };
+    tiers = { breaks: j.breaks, gvf: j.GVF, classes: k, scope: "panel", byYear: [] };
   } else {
     const byYear = years.map((year, t) => {
       const j = core.jenks(Array.from(composite.subarray(t * n, (t + 1) * n)), k);
       for (const s of scores) if (s.year === year) s.tier = k + 1 - core.jenksClass(s.score, j.breaks);
-      return { year, breaks: j.breaks, gvf: j.gvf };
+      return { year, breaks: j.breaks, gvf: j.GVF };
     });
-    tiers = { breaks: [], gvf: NaN, classes: k, scope: "year", byYear };
+    tiers = { breaks: [], gvf: null, classes: k, scope: "year", byYear };
   }
 
   // Regional and sample means per year.
@@ -88,9 +91,9 @@ export function computeResults(study: Study): Results {
   // Growth from the first to the last year.
   const growth: GrowthRow[] = [];
   const growthOf = (group: string, kind: GrowthRow["kind"], series: number[], dimSeries: Record<string, number[]>) => {
-    const g = core.growth(series, { label: group });
+    const g = core.growth(series);
     const d: Record<string, number> = {};
-    for (const [id, s] of Object.entries(dimSeries)) d[id] = core.growth(s, { label: `${group} ${id}` }).cagr;
+    for (const [id, s] of Object.entries(dimSeries)) d[id] = core.growth(s).cagr;
     growth.push({ group, kind, first: series[0], last: series[T - 1], total: g.total, cagr: g.cagr, meanYoy: g.mean_yoy, dims: d });
   };
   for (const g of groupsOfMeans) {
@@ -127,9 +130,9 @@ export function computeResults(study: Study): Results {
     const f = core.kde(values, {
       kernel: def.method.kde.kernel,
       bandwidth: def.method.kde.bandwidth,
-      points: def.method.kde.points,
+      nPoints: def.method.kde.points,
     });
-    return { year, bandwidth: f.bandwidth, x: Array.from(f.x), y: Array.from(f.y) };
+    return { year, bandwidth: f.h, x: Array.from(f.grid), y: Array.from(f.density) };
   });
 
   const indicators: IndicatorInfo[] = def.indicators.map((ind, j) => {
@@ -148,7 +151,7 @@ export function computeResults(study: Study): Results {
       weightByYear: entropy.scope === "panel" ? null : entropy.groups.map((g) => g.weights[j]),
       stats: years.map((year, t) => {
         const v = Array.from(col.subarray(t * n, (t + 1) * n));
-        return { year, min: Math.min(...v), max: Math.max(...v), mean: core.fmean(v), sd: core.sd(v) };
+        return { year, min: Math.min(...v), max: Math.max(...v), mean: core.fmean(v), sd: sampleSd(v) };
       }),
     };
   });
@@ -188,4 +191,27 @@ export function computeResults(study: Study): Results {
     panel: study.panelRows,
     files: study.files,
   };
+}
+
+/** Sample standard deviation (n - 1), for the descriptive statistics. */
+function sampleSd(values: readonly number[]): number {
+  const m = core.fmean(values);
+  return Math.sqrt(core.fsum(values.map((v) => (v - m) ** 2)) / (values.length - 1));
+}
+
+/** The linear entropy score over some indicators, with the weights of each row's year. */
+function weightedSum(
+  z: readonly Float64Array[],
+  weights: Float64Array | Float64Array[],
+  indicators: number[],
+  n: number,
+  T: number,
+): Float64Array {
+  if (!Array.isArray(weights)) return core.linearScore(z, weights as Float64Array, indicators);
+  const out = new Float64Array(n * T);
+  for (let t = 0; t < T; t++) {
+    const part = z.map((column) => column.subarray(t * n, (t + 1) * n));
+    out.set(core.linearScore(part, weights[t], indicators), t * n);
+  }
+  return out;
 }

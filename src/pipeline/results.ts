@@ -127,7 +127,7 @@ export interface Results {
   /** True when overlapping regions were decomposed as a stacked sample. */
   stacked: boolean;
   density: DensityYear[];
-  tiers: { breaks: number[]; gvf: number; classes: number; scope: "panel" | "year"; byYear: { year: number; breaks: number[]; gvf: number }[] };
+  tiers: { breaks: number[]; gvf: number | null; classes: number; scope: "panel" | "year"; byYear: { year: number; breaks: number[]; gvf: number }[] };
   filled: FilledCell[];
   validation: { rowsRead: number; rowsUsed: number; dropped: DropCount[] };
   sources: SourceRow[];

@@ -15,18 +15,33 @@ export interface ChartText {
   description: string;
 }
 
+interface Node {
+  outerHTML: string;
+  tagName: string;
+  setAttribute(name: string, value: string): void;
+  querySelector(selector: string): Node | null;
+}
+
+/**
+ * Renders a Plot to markup. With a legend Plot returns a <figure> holding the legend and the
+ * SVG; the accessible name goes on the SVG itself either way.
+ */
 function render(options: Plot.PlotOptions, text: ChartText): string {
   const { document } = parseHTML("<!DOCTYPE html><html><body></body></html>");
-  const svg = Plot.plot({
+  const node = Plot.plot({
     ...options,
     document: document as unknown as Document,
-    ariaLabel: text.label,
-    ariaDescription: text.description,
-    style: { fontSize: "12px", background: "transparent", overflow: "visible" },
-  }) as unknown as { outerHTML: string; setAttribute(name: string, value: string): void };
+    style: { fontSize: "12px", background: "transparent" },
+  }) as unknown as Node;
+  const svg = node.tagName.toLowerCase() === "svg" ? node : node.querySelector("svg.plot-d6a7b5") ?? node.querySelector("svg:last-of-type");
+  if (svg === null) throw new Error(`chart "${text.label}" rendered no SVG`);
   svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", text.label);
   svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-  return svg.outerHTML;
+  const desc = document.createElement("desc");
+  desc.textContent = text.description;
+  (svg as unknown as { prepend(n: unknown): void }).prepend(desc);
+  return node.outerHTML;
 }
 
 export interface LinePoint {
@@ -35,27 +50,23 @@ export interface LinePoint {
   series: string;
 }
 
-/** Lines over years, one per series, labelled at their right end. */
+/** Lines over years, one per series, with a colour legend. */
 export function lineChart(
   data: LinePoint[],
   options: { yLabel: string; colors: Record<string, string>; percent?: boolean; height?: number },
   text: ChartText,
 ): string {
-  const series = Object.keys(options.colors);
-  const last = new Map<string, LinePoint>();
-  for (const d of data) if (!last.has(d.series) || (last.get(d.series) as LinePoint).x < d.x) last.set(d.series, d);
+  const series = Object.keys(options.colors).filter((s) => data.some((d) => d.series === s));
   return render(
     {
       width: 720,
       height: options.height ?? 360,
-      marginRight: 170,
       x: { label: null, tickFormat: "d", ticks: uniqueYears(data) },
       y: { label: options.yLabel, grid: true, percent: options.percent, nice: true },
-      color: { domain: series, range: series.map((s) => options.colors[s]) },
+      color: { domain: series, range: series.map((s) => options.colors[s]), legend: true },
       marks: [
         Plot.line(data, { x: "x", y: "y", stroke: "series", strokeWidth: 2 }),
         Plot.dot(data, { x: "x", y: "y", fill: "series", r: 2.5 }),
-        Plot.text([...last.values()], { x: "x", y: "y", text: "series", fill: "series", textAnchor: "start", dx: 6 }),
       ],
     },
     text,
@@ -98,8 +109,8 @@ export function stackedShares(
     {
       width: 720,
       height: 320,
-      x: { label: null, type: "band" },
-      y: { label: "Share of the overall Gini (%)", percent: true, domain: [0, 1], grid: true },
+      x: { label: null, type: "band", tickFormat: (d: number) => String(d) },
+      y: { label: "Share of the overall Gini (%)", percent: true, grid: true },
       color: { domain: parts, range: parts.map((p) => options.colors[p]), legend: true },
       marks: [
         Plot.barY(data, { x: "year", y: "share", fill: "part", order: parts }),
@@ -122,7 +133,7 @@ export function densityChart(
       height: 340,
       x: { label: "Composite score", grid: true },
       y: { label: "Density", grid: true },
-      color: { type: "ordinal", domain: years, scheme: "viridis", legend: true },
+      color: { type: "ordinal", domain: years, scheme: "viridis", legend: true, tickFormat: "d" },
       marks: [Plot.line(data, { x: "x", y: "y", stroke: "year", z: "year", strokeWidth: 1.5 }), Plot.ruleY([0])],
     },
     text,
@@ -137,13 +148,13 @@ export function matrixChart(
 ): string {
   return render(
     {
-      width: 640,
-      height: 80 + options.order.length * 52,
-      marginLeft: 260,
-      marginBottom: 90,
+      width: 860,
+      height: 150 + options.order.length * 50,
+      marginLeft: 300,
+      marginBottom: 150,
       x: { label: null, domain: options.order, tickRotate: -30 },
       y: { label: null, domain: options.order },
-      color: { scheme: "blues", label: options.label, legend: true, zero: true },
+      color: { scheme: "blues", zero: true },
       marks: [
         Plot.cell(data, { x: "column", y: "row", fill: "value" }),
         Plot.text(data, {
@@ -161,17 +172,21 @@ export function matrixChart(
   );
 }
 
-/** A sequential colour scale (for levels) as a function, with its legend as SVG. */
-export function sequentialScale(domain: [number, number], label: string): { color: (v: number) => string; legend: string } {
-  const options = { type: "linear" as const, scheme: "YlGnBu", domain, label };
+/**
+ * A sequential colour scale for levels in seven quantile classes of the given values (scores
+ * are skewed: one leading province would leave every other in the lowest class of an
+ * equal-interval scale). The stepped legend is plain SVG.
+ */
+export function sequentialScale(values: readonly number[], label: string): { color: (v: number) => string; legend: string } {
+  const options = { type: "quantile" as const, n: 7, scheme: "YlGnBu", domain: [...values], label, tickFormat: ".2f" };
   const scale = Plot.scale({ color: options });
   const { document } = parseHTML("<!DOCTYPE html><html><body></body></html>");
-  const legend = Plot.legend({ color: options, document: document as unknown as Document, width: 320 }) as unknown as {
+  const legend = Plot.legend({ color: options, document: document as unknown as Document, width: 360 }) as unknown as {
     outerHTML: string;
     setAttribute(name: string, value: string): void;
   };
   legend.setAttribute("role", "img");
-  legend.setAttribute("aria-label", `Colour legend: ${label}, from ${domain[0].toFixed(2)} to ${domain[1].toFixed(2)}`);
+  legend.setAttribute("aria-label", `Colour legend: ${label} in seven classes with equal numbers of province-years`);
   return { color: (v: number) => String(scale.apply(v)), legend: legend.outerHTML };
 }
 

@@ -19,7 +19,7 @@ export interface Findings {
   bottomProvince: { code: string; name: string; score: number };
   gini: { first: number; last: number; widened: boolean; largestSource: "within" | "between" | "transvariation"; share: number };
   widestRegion: { id: string; name: string; gini: number };
-  drivers: { region: string; name: string; dimension: string; dimensionName: string }[];
+  drivers: { region: string; name: string; dimension: string; dimensionName: string; ratio: number }[];
   sentences: string[];
 }
 
@@ -54,11 +54,16 @@ export function findings(r: Results): Findings {
   const largest = [...parts].sort((a, b) => b[1] - a[1])[0];
   const widest = Object.entries(d1.groups).sort((a, b) => b[1].Gjj - a[1].Gjj)[0];
 
-  // The dimension with the largest mean sub-index in the last year, per region.
+  // Each region's relatively strongest dimension in the last year: the largest ratio of the
+  // region's mean sub-index to the sample mean (sub-indices differ in level, so raw values
+  // would name the same dimension everywhere).
+  const sampleLast = r.means.find((x) => x.group === "sample" && x.year === last);
+  if (!sampleLast) throw new Error("results have no sample means");
   const drivers = r.study.regions.map((g) => {
     const m = r.means.find((x) => x.group === g.id && x.year === last);
-    const best = Object.entries(m?.dims ?? {}).sort((a, b) => b[1] - a[1])[0];
-    return { region: g.id, name: g.name.en, dimension: best[0], dimensionName: dimName(best[0]) };
+    const ratios = Object.entries(m?.dims ?? {}).map(([id, v]) => [id, v / sampleLast.dims[id]] as const);
+    const best = ratios.sort((a, b) => b[1] - a[1])[0];
+    return { region: g.id, name: g.name.en, dimension: best[0], dimensionName: dimName(best[0]), ratio: best[1] };
   });
 
   const f: Findings = {
@@ -90,8 +95,8 @@ export function findings(r: Results): Findings {
       `${num(f.gini.first)} in ${first} to ${num(f.gini.last)} in ${last}; in ${last} the largest source is ` +
       `${sourceText(f.gini.largestSource)} (${pct(f.gini.share)} of the total).`,
     `Within-region inequality is largest in ${f.widestRegion.name} (Gini ${num(f.widestRegion.gini)} in ${last}).`,
-    `The strongest dimension in ${last}: ` +
-      f.drivers.map((d) => `${d.name}, ${d.dimensionName.toLowerCase()}`).join("; ") + ".",
+    `Relative to the sample mean, each region's strongest dimension in ${last} is: ` +
+      f.drivers.map((d) => `${d.name}, ${d.dimensionName.toLowerCase()} (${d.ratio.toFixed(2)} times the mean)`).join("; ") + ".",
   ];
   return f;
 }

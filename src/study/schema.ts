@@ -45,6 +45,11 @@ const method = z.strictObject({
     })
     .default({ distance: "weighted", ideal: "panel" }),
   overlap: z.enum(["stacked", "assigned"]).default("stacked"),
+  /**
+   * A dimension's sub-index: TOPSIS over the dimension's indicators with their global weights
+   * (topsis), or the linear entropy score Σ w_j z_ij over them (weighted_sum).
+   */
+  subindex: z.enum(["topsis", "weighted_sum"]).default("topsis"),
   kde: z
     .strictObject({
       kernel: z.enum(["gaussian", "epanechnikov"]).default("gaussian"),
