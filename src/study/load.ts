@@ -65,7 +65,10 @@ export function loadStudy(dir: string): Study {
   const root = resolve(dir);
   const problems = new ProblemList();
   const files: InputFile[] = [];
-  const label = (path: string) => relative(process.cwd(), path) || path;
+  const label = (path: string) => {
+    const rel = relative(process.cwd(), path);
+    return rel === "" || rel.startsWith("..") ? path : rel;
+  };
   const track = (path: string) => {
     try {
       const bytes = readFileSync(path);
@@ -256,7 +259,7 @@ function readPanel(
       bad = true;
     }
     if (!cell.ok) {
-      problems.add({ file, row, column: "value", value: r.value, message: cell.reason });
+      problems.add({ file, row, column: "value", value: r.value, message: `${cell.reason} (series ${id}, unit ${code}, year ${r.year})` });
       bad = true;
     }
     if (bad || !cell.ok) return drop("invalid row (reported as an error)");

@@ -17,8 +17,8 @@ export function formatProblem(p: Problem): string {
   let place = p.file;
   if (p.row !== undefined) place += `:${p.row}`;
   if (p.column !== undefined) place += ` column "${p.column}"`;
-  const value = p.value === undefined ? "" : ` (value ${JSON.stringify(p.value)})`;
-  return `${place}: ${p.message}${value}`;
+  const value = p.value === undefined ? "" : `value ${JSON.stringify(p.value)} `;
+  return `${place}: ${value}${p.message}`;
 }
 
 /** Thrown when a study cannot be read; carries every problem found, not only the first. */

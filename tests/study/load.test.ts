@@ -58,8 +58,8 @@ describe("loadStudy", () => {
     const dir = variant("panel.csv", (t) =>
       t.replace("A,2020,x,10\n", "A,2020,x,\"1,000\"\n").replace("B,2020,z,1\n", "B,2020,z,12%\n").replace("C,2020,c,4\n", "Q,2020,c,4\n"));
     expect(problemsOf(dir)).toEqual([
-      'panel.csv:2:value:1,000: is not a number: remove the thousands separators',
-      'panel.csv:28:value:12%: is not a number: write percentages without the % sign',
+      'panel.csv:2:value:1,000: is not a number: remove the thousands separators (series x, unit A, year 2020)',
+      'panel.csv:28:value:12%: is not a number: write percentages without the % sign (series z, unit B, year 2020)',
       'panel.csv:43:unit:Q: is not a unit of the units file',
     ]);
   });
