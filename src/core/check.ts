@@ -77,11 +77,8 @@ export function checkWeights(
 ): void {
   const where = year === undefined ? "" : ` of group ${year}`;
   if (weights.length !== m) {
-    throw new MethodError(`${method}: the weights${where} have ${weights.length} entries, expected ${m}`, {
-      method,
-      year,
-      value: weights.length,
-    });
+    const message = `${method}: the weights${where} have ${weights.length} entries, expected ${m}`;
+    throw new MethodError(message, { method, year, value: weights.length });
   }
   let any = false;
   for (let j = 0; j < m; ++j) {
@@ -117,7 +114,8 @@ export function checkGroups(
   minSize: number,
 ): GroupIndex {
   if (groups.length !== n) {
-    throw new MethodError(`${method}: the group index has ${groups.length} entries, expected ${n}`, {
+    const message = `${method}: the group index has ${groups.length} entries, expected ${n}`;
+    throw new MethodError(message, {
       method,
       value: groups.length,
     });

@@ -85,7 +85,8 @@ interface PairSums {
  *
  * Definition (k groups; group j has n_j values with mean μ_j; n, μ overall):
  * `G = Σ_i Σ_r |y_i - y_r| / (2 n² μ)`;
- * `G_jj = Σ_i Σ_r |y_ji - y_jr| / (2 n_j² μ_j)`; `G_jh = Σ_i Σ_r |y_ji - y_hr| / (n_j n_h (μ_j + μ_h))`;
+ * `G_jj = Σ_i Σ_r |y_ji - y_jr| / (2 n_j² μ_j)`;
+ * `G_jh = Σ_i Σ_r |y_ji - y_hr| / (n_j n_h (μ_j + μ_h))`;
  * `p_j = n_j/n`, `s_j = n_j μ_j/(n μ)`; with μ_j > μ_h,
  * `d_jh = (1/(n_j n_h)) Σ Σ max(y_ji - y_hr, 0)`, `p_jh = (1/(n_j n_h)) Σ Σ max(y_hr - y_ji, 0)`,
  * `D_jh = (d_jh - p_jh)/(d_jh + p_jh)`, and `1 - D_jh` computed as `2 p_jh/(d_jh + p_jh)`;
@@ -224,10 +225,8 @@ function prepare(
   const index = indexLabels(labels, values.length, method);
   const total = fsum(values);
   if (!(total > 0)) {
-    throw new MethodError(`${method}: the overall mean is 0 (every value is 0), so the decomposition is undefined`, {
-      method,
-      value: 0,
-    });
+    const message = `${method}: the overall mean is 0 (every value is 0), so it is undefined`;
+    throw new MethodError(message, { method, value: 0 });
   }
   return { index, total };
 }
@@ -256,7 +255,8 @@ function assemble(index: LabelIndex, sums: number[], total: number, pairs: PairS
   for (let j = 0; j < k; ++j) {
     const Gjj = sums[j] > 0 ? pairs.within[j] / (2 * sizes[j] * sums[j]) : null;
     gw[j] = Gjj === null ? 0 : Gjj * p[j] * s[j];
-    groupEntries.push([names[j], { n: sizes[j], mean: mean[j], p: p[j], s: s[j], Gjj, Gw_contrib: gw[j] }]);
+    const group = { n: sizes[j], mean: mean[j], p: p[j], s: s[j], Gjj, Gw_contrib: gw[j] };
+    groupEntries.push([names[j], group]);
   }
 
   const pairList: DagumPair[] = [];

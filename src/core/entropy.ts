@@ -182,7 +182,8 @@ function weightsFromEntropy(
   const total = fsum(d);
   if (!(total > 0)) {
     const where = grouped ? ` in group ${g}` : "";
-    throw new MethodError(`entropy: every indicator has entropy 1${where}, so no weight is defined`, {
+    const message = `entropy: every indicator has entropy 1${where}, so no weight is defined`;
+    throw new MethodError(message, {
       method: "entropy",
       year: grouped ? g : undefined,
       value: total,
@@ -291,7 +292,8 @@ export function linearScore(
   const n = m > 0 ? z[0].length : 0;
   const score = new Float64Array(n);
   const acc = new ExactSum();
-  for (const j of used) {
+  for (let u = 0; u < used.length; ++u) {
+    const j = used[u];
     if (z[j].length !== n) {
       throw new MethodError(`${method}: indicator ${j} has ${z[j].length} rows, expected ${n}`, {
         method,
@@ -302,7 +304,8 @@ export function linearScore(
   }
   for (let i = 0; i < n; ++i) {
     acc.reset();
-    for (const j of used) {
+    for (let u = 0; u < used.length; ++u) {
+      const j = used[u];
       if (!(weights[j] > 0)) continue;
       const zij = z[j][i];
       if (!Number.isFinite(zij)) {

@@ -31,7 +31,8 @@ export function gini(values: ArrayLike<number>, options: GiniOptions = {}): numb
   const method = "gini";
   const variant = options.variant ?? "plain";
   if (variant !== "plain" && variant !== "sample") {
-    throw new MethodError(`${method}: variant must be "plain" or "sample", got ${String(variant)}`, {
+    const message = `${method}: variant must be "plain" or "sample", got ${String(variant)}`;
+    throw new MethodError(message, {
       method,
       value: variant,
     });

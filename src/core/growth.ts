@@ -72,7 +72,8 @@ export function growth(series: ArrayLike<number>): GrowthResult {
  */
 export function averageGrowth(series: ArrayLike<number>, rule: AverageGrowth = "cagr"): number {
   if (rule !== "cagr" && rule !== "mean_yoy") {
-    throw new MethodError(`growth: the average rule must be "cagr" or "mean_yoy", got ${String(rule)}`, {
+    const message = `growth: the average rule must be "cagr" or "mean_yoy", got ${String(rule)}`;
+    throw new MethodError(message, {
       method: "growth",
       value: rule,
     });

@@ -140,7 +140,8 @@ export function jenks(values: ArrayLike<number>, k: number): JenksResult {
 export function jenksClass(value: number, breaks: readonly number[]): number {
   const k = breaks.length - 1;
   if (!(value >= breaks[0] && value <= breaks[k])) {
-    throw new MethodError(`jenks: value ${value} lies outside the breaks [${breaks[0]}, ${breaks[k]}]`, {
+    const message = `jenks: value ${value} lies outside the breaks [${breaks[0]}, ${breaks[k]}]`;
+    throw new MethodError(message, {
       method: "jenks",
       value,
     });

@@ -66,12 +66,13 @@ const KERNELS: readonly string[] = ["gaussian", "epanechnikov", "epanechnikov_st
  * Throws MethodError on fewer than 2 values, a value that is not finite (naming it), an unknown
  * rule, and a rule other than "nrd0" that gives 0 (e.g. constant data, or IQR = 0 with "nrd").
  *
- * Example: `bandwidth([1, 2, 3, 4, 5])` is 0.9 · min(1.5811, 2/1.34) · 5^(-1/5) ≈ 0.98053.
+ * Example: `bandwidth([1, 2, 3, 4, 5])` is 0.9 · min(1.5811, 2/1.34) · 5^(-1/5) ≈ 0.97358.
  */
 export function bandwidth(values: ArrayLike<number>, rule: BandwidthRule = "nrd0"): number {
   const method = "kde";
   if (!BANDWIDTH_RULES.includes(rule)) {
-    throw new MethodError(`${method}: unknown bandwidth rule ${String(rule)}`, { method, value: rule });
+    const message = `${method}: unknown bandwidth rule ${String(rule)}`;
+    throw new MethodError(message, { method, value: rule });
   }
   const sorted = checkSample(values, 2);
   const n = sorted.length;
@@ -92,10 +93,8 @@ export function bandwidth(values: ArrayLike<number>, rule: BandwidthRule = "nrd0
   else h = (medianAbsoluteDeviation(sorted) / 0.6745) * Math.pow(4 / (3 * n), 0.2);
 
   if (!(h > 0)) {
-    throw new MethodError(`${method}: the ${rule} bandwidth is ${h} for these values; use nrd0 or give h`, {
-      method,
-      value: h,
-    });
+    const message = `${method}: the ${rule} bandwidth is ${h} for these values; use nrd0 or give h`;
+    throw new MethodError(message, { method, value: h });
   }
   return h;
 }
@@ -112,17 +111,15 @@ export function bandwidth(values: ArrayLike<number>, rule: BandwidthRule = "nrd0
  * bandwidth that is not > 0 (see {@link bandwidth}), an unknown kernel, or fewer than 2 points.
  *
  * Example: `kde([0, 1], { bandwidth: 1, nPoints: 3 })` has grid [-3, 0.5, 4] and density
- * [0.0022159, 0.35207, 0.00013383].
+ * [0.0022828, 0.35207, 0.0022828].
  */
 export function kde(values: ArrayLike<number>, options: KdeOptions = {}): KdeResult {
   const method = "kde";
   const kernel = options.kernel ?? "gaussian";
   const nPoints = options.nPoints ?? 512;
   if (!(Number.isInteger(nPoints) && nPoints >= 2)) {
-    throw new MethodError(`${method}: the number of grid points must be an integer >= 2, got ${nPoints}`, {
-      method,
-      value: nPoints,
-    });
+    const message = `${method}: the number of grid points must be an integer >= 2, got ${nPoints}`;
+    throw new MethodError(message, { method, value: nPoints });
   }
   const chosen = options.bandwidth ?? "nrd0";
   const sorted = checkSample(values, typeof chosen === "number" ? 1 : 2);
@@ -241,7 +238,7 @@ function standardDeviation(values: ArrayLike<number>): number {
   return Math.sqrt(acc.value() / (n - 1));
 }
 
-/** Type-7 quantile of sorted values: `x[⌊h⌋] + (h - ⌊h⌋)(x[⌊h⌋+1] - x[⌊h⌋])`, h = (n-1)p. */
+/** Type-7 quantile of sorted values: `x[⌊h⌋] + (h - ⌊h⌋)(x[⌊h⌋+1] - x[⌊h⌋])`, `h = (n-1)p`. */
 function quantile7(sorted: ArrayLike<number>, p: number): number {
   const h = (sorted.length - 1) * p;
   const i = Math.floor(h);

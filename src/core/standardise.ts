@@ -80,7 +80,8 @@ export function standardiseFor(
     });
   }
 
-  const sizes = groups === undefined ? Int32Array.of(n) : checkGroups(groups, n, method, minRows).sizes;
+  const sizes =
+    groups === undefined ? Int32Array.of(n) : checkGroups(groups, n, method, minRows).sizes;
   const scopes = sizes.length;
   const lo = new Float64Array(scopes);
   const hi = new Float64Array(scopes);

@@ -61,7 +61,8 @@ export function theil(values: ArrayLike<number>, labels: readonly string[]): The
   const k = names.length;
   const total = fsum(values);
   if (!(total > 0)) {
-    throw new MethodError(`${method}: the overall mean is 0 (every value is 0), so theil is undefined`, {
+    const message = `${method}: the overall mean is 0 (every value is 0), so theil is undefined`;
+    throw new MethodError(message, {
       method,
       value: 0,
     });
@@ -98,7 +99,8 @@ export function theil(values: ArrayLike<number>, labels: readonly string[]): The
     const Tg = m > 0 ? groupSums[g].value() / sizes[g] : null;
     tw[g] = Tg === null ? 0 : s * Tg;
     tb[g] = m > 0 ? s * logRatio(m, mu) : 0;
-    entries.push([names[g], { n: sizes[g], mean: m, s, T: Tg, Tw_contrib: tw[g], Tb_contrib: tb[g] }]);
+    const group = { n: sizes[g], mean: m, s, T: Tg, Tw_contrib: tw[g], Tb_contrib: tb[g] };
+    entries.push([names[g], group]);
   }
   const Tw = fsum(tw);
   const Tb = fsum(tb);

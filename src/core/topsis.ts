@@ -70,35 +70,36 @@ export function topsis(
   const distance = options.distance ?? "weighted";
   const idealScope = options.idealScope ?? "panel";
   if (distance !== "weighted" && distance !== "inside") {
-    throw new MethodError(`${method}: distance must be "weighted" or "inside", got ${String(distance)}`, {
-      method,
-      value: distance,
-    });
+    const message = `${method}: distance must be "weighted" or "inside", got ${String(distance)}`;
+    throw new MethodError(message, { method, value: distance });
   }
   if (idealScope !== "panel" && idealScope !== "year") {
-    throw new MethodError(`${method}: ideal scope must be "panel" or "year", got ${String(idealScope)}`, {
-      method,
-      value: idealScope,
-    });
+    const message = `${method}: ideal scope must be "panel" or "year", got ${String(idealScope)}`;
+    throw new MethodError(message, { method, value: idealScope });
   }
 
   const perGroup = isWeightList(weights);
   const groups = options.groups;
   if ((idealScope === "year" || perGroup) && groups === undefined) {
-    throw new MethodError(`${method}: an ideal point or weights per group need a group index per row`, {
+    const message = `${method}: an ideal point or weights per group need a group index per row`;
+    throw new MethodError(message, {
       method,
     });
   }
   const groupCount = groups === undefined ? 1 : checkGroups(groups, n, method, 1).count;
   const weightList: readonly ArrayLike<number>[] = perGroup ? weights : [weights];
   if (perGroup && weightList.length !== groupCount) {
-    throw new MethodError(`${method}: ${weightList.length} weight vectors for ${groupCount} groups`, {
+    const message = `${method}: ${weightList.length} weight vectors for ${groupCount} groups`;
+    throw new MethodError(message, {
       method,
       value: weightList.length,
     });
   }
-  for (let g = 0; g < weightList.length; ++g) checkWeights(weightList[g], m, method, perGroup ? g : undefined);
-  const weightOf = (i: number): ArrayLike<number> => (perGroup ? weightList[groups![i]] : weightList[0]);
+  for (let g = 0; g < weightList.length; ++g) {
+    checkWeights(weightList[g], m, method, perGroup ? g : undefined);
+  }
+  const weightOf = (i: number): ArrayLike<number> =>
+    perGroup ? weightList[groups![i]] : weightList[0];
   const scopeOf = (i: number): number => (idealScope === "year" ? groups![i] : 0);
 
   // Ideal points per scope, on v (weighted) or on z (inside), reading z only where w > 0.
@@ -106,7 +107,8 @@ export function topsis(
   const scopes = idealScope === "year" ? groupCount : 1;
   const plus = new Float64Array(scopes * m).fill(-Infinity);
   const minus = new Float64Array(scopes * m).fill(Infinity);
-  for (const j of used) {
+  for (let u = 0; u < used.length; ++u) {
+    const j = used[u];
     const zj = z[j];
     if (zj.length !== n) {
       throw new MethodError(`${method}: indicator ${j} has ${zj.length} rows, expected ${n}`, {
@@ -144,7 +146,8 @@ export function topsis(
     const base = scopeOf(i) * m;
     sumPlus.reset();
     sumMinus.reset();
-    for (const j of used) {
+    for (let u = 0; u < used.length; ++u) {
+      const j = used[u];
       if (weighted) {
         const v = w[j] === 0 ? 0 : w[j] * z[j][i];
         const a = v - plus[base + j];
@@ -270,7 +273,8 @@ export function topsisVector(
     dMinus[i] = Math.sqrt(sumMinus.value());
     const total = dPlus[i] + dMinus[i];
     if (!(total > 0)) {
-      throw new MethodError(`${method}: row ${i} is both ideal points, so its closeness is undefined`, {
+      const message = `${method}: row ${i} is both ideal points, so its closeness is undefined`;
+      throw new MethodError(message, {
         method,
         unit: i,
         value: total,

@@ -77,8 +77,9 @@ export function expectLayout(
     if (wanted.join() !== got.join()) {
       throw new Error(`${label}: keys ${got.join(", ")}, expected ${wanted.join(", ")}`);
     }
+    const reference = expected as Record<string, unknown>;
     for (const key of wanted) {
-      expectLayout(record[key], (expected as Record<string, unknown>)[key], tol, `${label}.${key}`, ignore);
+      expectLayout(record[key], reference[key], tol, `${label}.${key}`, ignore);
     }
   }
 }

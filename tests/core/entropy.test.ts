@@ -31,7 +31,9 @@ const elsayed = loadVector<{
 function expectMatrix(actual: Float64Array[], rows: number[][], tol: Tolerance, label: string): void {
   const expected = columns(rows);
   expect(actual).toHaveLength(expected.length);
-  for (let j = 0; j < expected.length; ++j) expectAllClose(actual[j], expected[j], tol, `${label} indicator ${j}`);
+  for (let j = 0; j < expected.length; ++j) {
+    expectAllClose(actual[j], expected[j], tol, `${label} indicator ${j}`);
+  }
 }
 
 describe("entropy weights on entropy_tiny.json", () => {
@@ -89,15 +91,17 @@ describe("entropy weights by group (scope year)", () => {
       const rows = x.map((c) => c.slice(4 * g, 4 * g + 4));
       const alone = entropyWeights(rows, [1, -1], { shift: 0.01 });
       expectClose(result.groups[g].k, 1 / Math.log(4), { rel: 1e-15, abs: 0 }, "k");
-      expectAllClose(result.groups[g].weights, alone.weights, { rel: 1e-15, abs: 0 }, `weights ${g}`);
-      expectAllClose(result.z[1].subarray(4 * g, 4 * g + 4), alone.z[1], { rel: 0, abs: 0 }, `z ${g}`);
-      expectAllClose(result.score.subarray(4 * g, 4 * g + 4), alone.score, { rel: 1e-15, abs: 0 }, `score ${g}`);
+      const tight = { rel: 1e-15, abs: 0 };
+      expectAllClose(result.groups[g].weights, alone.weights, tight, `weights ${g}`);
+      expectAllClose(result.z[1].subarray(4 * g, 4 * g + 4), alone.z[1], tight, `z ${g}`);
+      expectAllClose(result.score.subarray(4 * g, 4 * g + 4), alone.score, tight, `score ${g}`);
     }
   });
 
   it("needs a group index and two rows per group", () => {
     expect(() => entropyWeights(x, [1, 1], { scope: "year" } as never)).toThrow(/needs a group index/);
-    expect(() => entropyWeights(x, [1, 1], { scope: "year", groups: Int32Array.of(0, 0, 0, 0, 0, 0, 0, 1) })).toThrow(
+    const lonely = Int32Array.of(0, 0, 0, 0, 0, 0, 0, 1);
+    expect(() => entropyWeights(x, [1, 1], { scope: "year", groups: lonely })).toThrow(
       /group 1 has 1 rows, needs at least 2/,
     );
   });
@@ -127,7 +131,8 @@ describe("entropy weight properties", () => {
     const a = linearScore(z, w, [0, 2]);
     const b = linearScore(z, w, [1]);
     expectAllClose(whole, Array.from(a, (v, i) => v + b[i]), { rel: 1e-15, abs: 0 }, "sum");
-    expectAllClose(linearScore([[0, 1], [1, 0.5]], [0.25, 0.75]), [0.75, 0.625], { rel: 0, abs: 0 }, "example");
+    const example = linearScore([[0, 1], [1, 0.5]], [0.25, 0.75]);
+    expectAllClose(example, [0.75, 0.625], { rel: 0, abs: 0 }, "example");
     expect(() => linearScore(z, w, [3])).toThrow(/indicator index 3 is not one of 0…2/);
     expect(() => linearScore([[NaN, 1]], [1])).toThrow(/indicator 0 row 0 is not a finite number: NaN/);
     expect(Array.from(linearScore([[NaN, NaN], [1, 2]], [0, 1]))).toEqual([1, 2]);
@@ -147,7 +152,8 @@ describe("entropy weights on degenerate input", () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(MethodError);
-      expect((error as MethodError).message).toMatch(/^entropy: indicator 1 is constant \(every value is 4\)/);
+      const message = (error as MethodError).message;
+      expect(message).toMatch(/^entropy: indicator 1 is constant \(every value is 4\)/);
       expect(error).toMatchObject({ method: "entropy", indicator: 1, value: 4 });
     }
   });
@@ -157,7 +163,8 @@ describe("entropy weights on degenerate input", () => {
     const without = entropyWeights([[1, 2, 3], [9, 7, 8]], [1, -1]);
     expect(result.dropped).toEqual([1]);
     expect([result.e[1], result.d[1], result.weights[1]]).toEqual([1, 0, 0]);
-    expectAllClose([result.weights[0], result.weights[2]], without.weights, { rel: 1e-15, abs: 0 }, "weights");
+    const kept = [result.weights[0], result.weights[2]];
+    expectAllClose(kept, without.weights, { rel: 1e-15, abs: 0 }, "weights");
     expectAllClose(result.score, without.score, { rel: 1e-15, abs: 0 }, "score");
   });
 

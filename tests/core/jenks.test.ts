@@ -69,7 +69,9 @@ function bruteForce(values: number[], k: number): { SDCM: number; breaks: number
       const bounds = [0, ...cuts, n];
       let total = 0;
       for (let c = 0; c < k; ++c) total += ss(bounds[c], bounds[c + 1]);
-      if (total < best.SDCM) best = { SDCM: total, breaks: [x[0], ...cuts.map((c) => x[c - 1]), x[n - 1]] };
+      if (total < best.SDCM) {
+        best = { SDCM: total, breaks: [x[0], ...cuts.map((c) => x[c - 1]), x[n - 1]] };
+      }
       return;
     }
     for (let cut = from + 1; cut <= n - classesLeft + 1; ++cut) {

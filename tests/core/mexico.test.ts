@@ -47,8 +47,10 @@ describe("mexico_inequality.json", () => {
       const tol = mexico.tolerance;
       expectLayout(theil(values, hanson), expected.theil_hanson98, tol, `theil hanson98 ${year}`);
       expectLayout(theil(values, inegi), expected.theil_inegi, tol, `theil inegi ${year}`);
-      expectLayout(dagum(values, hanson), labelsAsStrings(expected.dagum_hanson98), tol, `dagum hanson98 ${year}`);
-      expectLayout(dagum(values, inegi), labelsAsStrings(expected.dagum_inegi), tol, `dagum inegi ${year}`);
+      const byHanson = labelsAsStrings(expected.dagum_hanson98);
+      const byInegi = labelsAsStrings(expected.dagum_inegi);
+      expectLayout(dagum(values, hanson), byHanson, tol, `dagum hanson98 ${year}`);
+      expectLayout(dagum(values, inegi), byInegi, tol, `dagum inegi ${year}`);
       expectClose(gini(values), expected.gini, tol, `gini ${year}`);
     });
 

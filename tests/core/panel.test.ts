@@ -4,7 +4,12 @@
 
 import { describe, expect, it } from "vitest";
 import { type DagumResult, dagum } from "../../src/core/dagum.ts";
-import { type EntropyByGroup, type EntropyPanel, entropyWeights, linearScore } from "../../src/core/entropy.ts";
+import {
+  type EntropyByGroup,
+  type EntropyPanel,
+  entropyWeights,
+  linearScore,
+} from "../../src/core/entropy.ts";
 import { gini } from "../../src/core/gini.ts";
 import { type GrowthResult, growth } from "../../src/core/growth.ts";
 import { jenks } from "../../src/core/jenks.ts";
@@ -68,7 +73,11 @@ const years = input.years;
 const directions = input.indicators.map((indicator) => indicator.direction);
 
 // Rows stacked year by year: row t·12 + p is province p in year t.
-const stacked = input.indicators.map((_, j) => years.flatMap((year) => input.values[String(year)].map((row) => row[j])));
+const stacked = input.indicators.map((_, j) =>
+  years.flatMap((year) => input.values[String(year)].map((row) => row[j])),
+);
+const membersOf = (dimension: string) =>
+  input.indicators.flatMap((indicator, j) => (indicator.dimension === dimension ? [j] : []));
 const yearOf = Int32Array.from({ length: years.length * units }, (_, i) => Math.floor(i / units));
 const rowsOf = (t: number) => [t * units, (t + 1) * units] as const;
 
@@ -129,7 +138,8 @@ describe("panel_12x3x6.json: entropy and TOPSIS under variants A-F", () => {
           const Z = expected.Z[year].map((row) => row[j]);
           expectAllClose(entropy.z[j].subarray(from, to), Z, tol, `Z ${year} indicator ${j}`);
         }
-        expectAllClose(entropy.score.subarray(from, to), expected.entropy_score[year], tol, `score ${year}`);
+        const score = entropy.score.subarray(from, to);
+        expectAllClose(score, expected.entropy_score[year], tol, `score ${year}`);
         expectAllClose(result.dPlus.subarray(from, to), expected.Dplus[year], tol, `D+ ${year}`);
         expectAllClose(result.dMinus.subarray(from, to), expected.Dminus[year], tol, `D- ${year}`);
         expectAllClose(result.closeness.subarray(from, to), expected.C[year], tol, `C ${year}`);
@@ -178,8 +188,7 @@ describe("panel_12x3x6.json: variant A downstream", () => {
     const dimensions = Object.keys(panel.dimension_scores_variant_A);
     expect(dimensions.sort()).toEqual(["economy", "green", "innovation"]);
     for (const dimension of dimensions) {
-      const members = input.indicators.flatMap((indicator, j) => (indicator.dimension === dimension ? [j] : []));
-      const scores = linearScore(A.entropy.z, A.weights[0], members);
+      const scores = linearScore(A.entropy.z, A.weights[0], membersOf(dimension));
       for (const [t, year] of years.entries()) {
         const expected = panel.dimension_scores_variant_A[dimension][String(year)];
         expectAllClose(scores.subarray(...rowsOf(t)), expected, tol, `${dimension} ${year}`);
@@ -188,12 +197,15 @@ describe("panel_12x3x6.json: variant A downstream", () => {
   });
 
   it("national means by year and their growth", () => {
-    const series: Record<string, Float64Array> = { composite_C: A.closeness, composite_entropy_score: A.entropy.score };
+    const series: Record<string, Float64Array> = {
+      composite_C: A.closeness,
+      composite_entropy_score: A.entropy.score,
+    };
     for (const dimension of ["economy", "green", "innovation"]) {
-      const members = input.indicators.flatMap((indicator, j) => (indicator.dimension === dimension ? [j] : []));
-      series[dimension] = linearScore(A.entropy.z, A.weights[0], members);
+      series[dimension] = linearScore(A.entropy.z, A.weights[0], membersOf(dimension));
     }
-    expect(Object.keys(panel.national_means_and_growth_variant_A).sort()).toEqual(Object.keys(series).sort());
+    const names = Object.keys(panel.national_means_and_growth_variant_A);
+    expect(names.sort()).toEqual(Object.keys(series).sort());
     for (const [name, expected] of Object.entries(panel.national_means_and_growth_variant_A)) {
       const means = years.map((_, t) => fmean(series[name].subarray(...rowsOf(t))));
       expectAllClose(means, expected.mean_by_year, tol, `${name} means`);

@@ -13,7 +13,8 @@ describe("rangeStandardise", () => {
   });
 
   it("takes min and max within each group when groups are given", () => {
-    const { z, sizes } = rangeStandardise([[1, 3, 10, 30]], [1], { shift: 0, groups: Int32Array.of(0, 0, 1, 1) });
+    const groups = Int32Array.of(0, 0, 1, 1);
+    const { z, sizes } = rangeStandardise([[1, 3, 10, 30]], [1], { shift: 0, groups });
     expect(Array.from(z[0])).toEqual([0, 1, 0, 1]);
     expect(Array.from(sizes)).toEqual([2, 2]);
   });
@@ -35,13 +36,17 @@ describe("rangeStandardise", () => {
   });
 
   it("throws on NaN, bad directions, a negative shift, no indicators and mismatched lengths", () => {
-    expect(() => rangeStandardise([[1, NaN]], [1])).toThrow(/indicator 0 row 1 is not a finite number: NaN/);
-    expect(() => rangeStandardise([[1, 2]], [0 as 1])).toThrow(/direction of indicator 0 must be 1 or -1, got 0/);
-    expect(() => rangeStandardise([[1, 2]], [1, 1])).toThrow(/2 directions for 1 indicators/);
-    expect(() => rangeStandardise([[1, 2]], [1], { shift: -0.1 })).toThrow(/shift must be a finite number >= 0, got -0\.1/);
+    const cases: [() => unknown, RegExp][] = [
+      [() => rangeStandardise([[1, NaN]], [1]), /indicator 0 row 1 is not a finite number: NaN/],
+      [() => rangeStandardise([[1, 2]], [0 as 1]), /direction of indicator 0 must be 1 or -1, got 0/],
+      [() => rangeStandardise([[1, 2]], [1, 1]), /2 directions for 1 indicators/],
+      [() => rangeStandardise([[1, 2]], [1], { shift: -0.1 }), /shift must be .* >= 0, got -0\.1/],
+    ];
+    for (const [call, message] of cases) expect(call).toThrow(message);
     expect(() => rangeStandardise([], [])).toThrow(/no indicators/);
     expect(() => rangeStandardise([[1, 2], [1]], [1, 1])).toThrow(/indicator 1 has 1 rows, expected 2/);
     expect(() => rangeStandardise([[]], [1])).toThrow(MethodError);
-    expect(() => rangeStandardise([[1, 2]], [1], { groups: Int32Array.of(0, 2) })).toThrow(/group 1 has 0 rows/);
+    const gap = Int32Array.of(0, 2);
+    expect(() => rangeStandardise([[1, 2]], [1], { groups: gap })).toThrow(/group 1 has 0 rows/);
   });
 });

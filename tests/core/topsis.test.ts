@@ -53,7 +53,8 @@ describe("topsis on topsis_tiny.json", () => {
       const result = topsis(z, tiny.input.w, {
         distance: item.distance === "weighted_matrix" ? "weighted" : "inside",
         idealScope: scope,
-        groups: item.ideal_groups === null ? undefined : groupIndex(item.ideal_groups, tiny.input.Z.length),
+        groups:
+          item.ideal_groups === null ? undefined : groupIndex(item.ideal_groups, tiny.input.Z.length),
       });
       expectAllClose(result.dPlus, item.Dplus, tiny.tolerance, "D+");
       expectAllClose(result.dMinus, item.Dminus, tiny.tolerance, "D-");
@@ -150,7 +151,9 @@ describe("topsis on degenerate input", () => {
   it("throws on empty input and on one row (both ideal points at once)", () => {
     expect(() => topsis([], [])).toThrow(/no indicators/);
     expect(() => topsis([[]], [1])).toThrow(/no rows/);
-    expect(() => topsis([[0.5], [0.2]], [0.5, 0.5])).toThrow(/row 0 is both the positive and the negative ideal point/);
+    expect(() => topsis([[0.5], [0.2]], [0.5, 0.5])).toThrow(
+      /row 0 is both the positive and the negative ideal point/,
+    );
   });
 
   it("skips an indicator with weight 0, whose z may be NaN (a dropped constant)", () => {
@@ -161,10 +164,12 @@ describe("topsis on degenerate input", () => {
 
   it("names a missing value, a bad weight and bad options", () => {
     expect(() => topsis([[0, NaN, 1]], [1])).toThrow(/indicator 0 row 1 is not a finite number: NaN/);
-    expect(() => topsis([[0, 1]], [-1])).toThrow(/weight of indicator 0 must be finite and non-negative, got -1/);
+    expect(() => topsis([[0, 1]], [-1])).toThrow(/weight of indicator 0 must be .* got -1/);
     expect(() => topsis([[0, 1]], [0])).toThrow(/every weight is 0/);
     expect(() => topsis([[0, 1]], [1], { idealScope: "year" })).toThrow(/need a group index per row/);
-    expect(() => topsis([[0, 1]], [[1], [1]], { groups: Int32Array.of(0, 0) })).toThrow(/2 weight vectors for 1 groups/);
+    const oneGroup = Int32Array.of(0, 0);
+    const twoVectors = () => topsis([[0, 1]], [[1], [1]], { groups: oneGroup });
+    expect(twoVectors).toThrow(/2 weight vectors for 1 groups/);
     expect(() => topsis([[0, 1]], [1], { distance: "euclid" as "inside" })).toThrow(/distance must be/);
     expect(() => topsis([[0, 1]], [1], { indicators: [] })).toThrow(/subset is empty/);
     expect(() => topsisVector([[0, 0], [1, 2]], [0.5, 0.5], [1, 1])).toThrow(/indicator 0 is all zeros/);
