@@ -69,12 +69,13 @@ const KERNELS: readonly string[] = ["gaussian", "epanechnikov", "epanechnikov_st
  * Example: `bandwidth([1, 2, 3, 4, 5])` is 0.9 · min(1.5811, 2/1.34) · 5^(-1/5) ≈ 0.97358.
  */
 export function bandwidth(values: ArrayLike<number>, rule: BandwidthRule = "nrd0"): number {
+  checkRule(rule);
+  return bandwidthOfSorted(checkSample(values, 2), values[0], rule);
+}
+
+/** {@link bandwidth} of checked, sorted values; `first` is the first value in input order. */
+function bandwidthOfSorted(sorted: Float64Array, first: number, rule: BandwidthRule): number {
   const method = "kde";
-  if (!BANDWIDTH_RULES.includes(rule)) {
-    const message = `${method}: unknown bandwidth rule ${String(rule)}`;
-    throw new MethodError(message, { method, value: rule });
-  }
-  const sorted = checkSample(values, 2);
   const n = sorted.length;
   const sd = standardDeviation(sorted);
   const iqr = quantile7(sorted, 0.75) - quantile7(sorted, 0.25);
@@ -83,7 +84,7 @@ export function bandwidth(values: ArrayLike<number>, rule: BandwidthRule = "nrd0
   let h: number;
   if (rule === "nrd0") {
     let lo = Math.min(sd, iqr / 1.34);
-    if (!(lo > 0)) lo = sd > 0 ? sd : values[0] !== 0 ? Math.abs(values[0]) : 1;
+    if (!(lo > 0)) lo = sd > 0 ? sd : first !== 0 ? Math.abs(first) : 1;
     h = 0.9 * lo * fifth;
   } else if (rule === "stata") h = 0.9 * Math.min(sd, iqr / 1.349) * fifth;
   else if (rule === "nrd") h = 1.06 * Math.min(sd, iqr / 1.34) * fifth;
@@ -121,9 +122,12 @@ export function kde(values: ArrayLike<number>, options: KdeOptions = {}): KdeRes
     const message = `${method}: the number of grid points must be an integer >= 2, got ${nPoints}`;
     throw new MethodError(message, { method, value: nPoints });
   }
+  checkKernel(kernel);
   const chosen = options.bandwidth ?? "nrd0";
+  if (typeof chosen !== "number") checkRule(chosen);
   const sorted = checkSample(values, typeof chosen === "number" ? 1 : 2);
-  const h = typeof chosen === "number" ? checkBandwidth(chosen) : bandwidth(values, chosen);
+  const h =
+    typeof chosen === "number" ? checkBandwidth(chosen) : bandwidthOfSorted(sorted, values[0], chosen);
 
   const lo = sorted[0] - 3 * h;
   const hi = sorted[sorted.length - 1] + 3 * h;
@@ -131,7 +135,7 @@ export function kde(values: ArrayLike<number>, options: KdeOptions = {}): KdeRes
   const step = (hi - lo) / (nPoints - 1);
   for (let t = 0; t < nPoints; ++t) grid[t] = lo + t * step;
   grid[nPoints - 1] = hi;
-  return { h, kernel, grid, density: densityAt(values, grid, h, kernel) };
+  return { h, kernel, grid, density: evaluate(values, grid, h, kernel) };
 }
 
 /**
@@ -153,9 +157,7 @@ export function densityAt(
   kernel: Kernel = "gaussian",
 ): Float64Array {
   const method = "kde";
-  if (!KERNELS.includes(kernel)) {
-    throw new MethodError(`${method}: unknown kernel ${String(kernel)}`, { method, value: kernel });
-  }
+  checkKernel(kernel);
   checkSample(values, 1);
   checkBandwidth(h);
   for (let t = 0; t < points.length; ++t) {
@@ -167,7 +169,16 @@ export function densityAt(
       });
     }
   }
+  return evaluate(values, points, h, kernel);
+}
 
+/** The density sums of {@link densityAt}, on checked input. */
+function evaluate(
+  values: ArrayLike<number>,
+  points: ArrayLike<number>,
+  h: number,
+  kernel: Kernel,
+): Float64Array {
   const n = values.length;
   const density = new Float64Array(points.length);
   const acc = new ExactSum();
@@ -196,6 +207,18 @@ export function densityAt(
     }
   }
   return density;
+}
+
+function checkRule(rule: string): void {
+  if (!BANDWIDTH_RULES.includes(rule)) {
+    throw new MethodError(`kde: unknown bandwidth rule ${rule}`, { method: "kde", value: rule });
+  }
+}
+
+function checkKernel(kernel: string): void {
+  if (!KERNELS.includes(kernel)) {
+    throw new MethodError(`kde: unknown kernel ${kernel}`, { method: "kde", value: kernel });
+  }
 }
 
 /** Checks that there are at least `min` finite values; returns them sorted. */

@@ -104,6 +104,7 @@ describe("kde on degenerate input", () => {
     expect(() => densityAt([1, 2], [0], 0)).toThrow(/bandwidth must be a finite number > 0, got 0/);
     expect(() => densityAt([1, 2], [NaN], 1)).toThrow(/point 0/);
     expect(() => bandwidth([1, 2], "silverman" as BandwidthRule)).toThrow(/unknown bandwidth rule/);
+    expect(() => kde([1, 2], { kernel: "box" as Kernel })).toThrow(/unknown kernel box/);
   });
 
   it("accepts one value with a given bandwidth", () => {
