@@ -5,7 +5,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { siteDir } from "../setup/build-site.ts";
+import { inject } from "vitest";
+
+const siteDir = inject("siteDir");
 import type { Results } from "../../src/pipeline/results.ts";
 import { findings } from "../../src/site/findings.ts";
 

@@ -1,0 +1,38 @@
+// A local static server for the built site and a headless Chromium (Debian's) driven by
+// playwright-core, for tests that load pages the way a reader does.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import sirv from "sirv";
+import { chromium, type Browser } from "playwright-core";
+
+export interface Session {
+  origin: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function openSite(dir: string): Promise<Session> {
+  const server: Server = createServer(sirv(dir, { dev: false, etag: false }));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
