@@ -5,6 +5,7 @@
 import type { InputFile, SourceRow, DropCount } from "../study/load.ts";
 import type { LocalText, MethodOptions } from "../study/schema.ts";
 import type { FilledCell } from "./indicators.ts";
+import type { DagumResult } from "../core/index.ts";
 
 export interface UnitInfo {
   code: string;
@@ -60,42 +61,11 @@ export interface GrowthRow {
   dims: Record<string, number>;
 }
 
-export interface DagumGroup {
-  n: number;
-  mean: number;
-  p: number;
-  s: number;
-  Gjj: number;
-  Gw_contrib: number;
-}
-
-export interface DagumPair {
-  high: string;
-  low: string;
-  key: string;
-  Gjh: number;
-  d_jh: number;
-  p_jh: number;
-  D_jh: number;
-  weight: number;
-  Gnb_contrib: number;
-  Gt_contrib: number;
-}
-
-export interface DagumYear {
-  year: number;
-  n: number;
-  mean: number;
-  G: number;
-  Gw: number;
-  Gnb: number;
-  Gt: number;
-  share_w: number;
-  share_nb: number;
-  share_t: number;
-  groups: Record<string, DagumGroup>;
-  pairs: DagumPair[];
-}
+/**
+ * Dagum's decomposition of one year, as the core returns it. A region whose mean is 0 has
+ * `Gjj: null`; when every value is equal, G is 0 and the shares are null.
+ */
+export type DagumYear = DagumResult & { year: number };
 
 export interface DensityYear {
   year: number;

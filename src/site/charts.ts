@@ -178,10 +178,10 @@ export function matrixChart(
  * equal-interval scale). The stepped legend is plain SVG.
  */
 export function sequentialScale(values: readonly number[], label: string): { color: (v: number) => string; legend: string } {
-  const options = { type: "quantile" as const, n: 7, scheme: "YlGnBu", domain: [...values], label, tickFormat: ".2f" };
+  const options = { type: "quantile" as const, n: 7, scheme: "YlGnBu" as const, domain: [...values], label, tickFormat: ".2f" };
   const scale = Plot.scale({ color: options });
   const { document } = parseHTML("<!DOCTYPE html><html><body></body></html>");
-  const legend = Plot.legend({ color: options, document: document as unknown as Document, width: 360 }) as unknown as {
+  const legend = Plot.legend({ color: options, document, width: 360 } as never) as unknown as {
     outerHTML: string;
     setAttribute(name: string, value: string): void;
   };

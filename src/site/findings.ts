@@ -47,12 +47,13 @@ export function findings(r: Results): Findings {
   const d0 = r.dagum[0];
   const d1 = r.dagum[r.dagum.length - 1];
   const parts = [
-    ["within", d1.share_w],
-    ["between", d1.share_nb],
-    ["transvariation", d1.share_t],
+    ["within", d1.share_w ?? 0],
+    ["between", d1.share_nb ?? 0],
+    ["transvariation", d1.share_t ?? 0],
   ] as const;
   const largest = [...parts].sort((a, b) => b[1] - a[1])[0];
-  const widest = Object.entries(d1.groups).sort((a, b) => b[1].Gjj - a[1].Gjj)[0];
+  // A region whose mean is 0 has no within-region Gini (null); it cannot be the widest.
+  const widest = Object.entries(d1.groups).sort((a, b) => (b[1].Gjj ?? -1) - (a[1].Gjj ?? -1))[0];
 
   // Each region's relatively strongest dimension in the last year: the largest ratio of the
   // region's mean sub-index to the sample mean (sub-indices differ in level, so raw values
@@ -77,7 +78,7 @@ export function findings(r: Results): Findings {
     topProvince: { code: top.unit, name: unitName(top.unit), score: top.score },
     bottomProvince: { code: bottom.unit, name: unitName(bottom.unit), score: bottom.score },
     gini: { first: d0.G, last: d1.G, widened: d1.G > d0.G, largestSource: largest[0], share: largest[1] },
-    widestRegion: { id: widest[0], name: regionName(widest[0]), gini: widest[1].Gjj },
+    widestRegion: { id: widest[0], name: regionName(widest[0]), gini: widest[1].Gjj ?? 0 },
     drivers,
     sentences: [],
   };
