@@ -15,7 +15,9 @@ import {
   topoFeatures,
   type Extent,
   type Feature,
+  type GeoObject,
   type GeoPath,
+  type PathContext,
   type Position,
   type Projection,
   type Topology,
@@ -262,6 +264,106 @@ function num(v: number): string {
 }
 
 /**
+ * Decimal places of path coordinates. Whole viewBox units: the large map is
+ * drawn about 800 px wide, so a vertex moves by at most half a pixel, and
+ * neighbouring provinces still meet exactly (shared vertices round alike).
+ */
+export const PATH_DIGITS = 0;
+
+/**
+ * A d3-geo path context that writes compact SVG path data. Every vertex is
+ * first snapped to the grid of 10^-digits units; each ring is then written as
+ * an absolute moveto followed by relative linetos between snapped vertices,
+ * so rounding never accumulates and neighbours that share a border share
+ * their snapped vertices. Vertices that snap onto the previous one are
+ * dropped, as is a last vertex that snaps onto the ring's start (the
+ * closepath draws that edge).
+ */
+export class CompactPathContext implements PathContext {
+  private readonly scale: number;
+  private readonly digits: number;
+  private out = "";
+  private ring: [number, number][] = [];
+  private closed = false;
+
+  constructor(digits = PATH_DIGITS) {
+    if (!(Number.isInteger(digits) && digits >= 0 && digits <= 3)) throw new Error(`digits must be 0 to 3: ${digits}`);
+    this.digits = digits;
+    this.scale = 10 ** digits;
+  }
+
+  private snap(v: number): number {
+    const n = Math.round(v * this.scale);
+    return n === 0 ? 0 : n; // no "-0"
+  }
+
+  private format(n: number): string {
+    if (this.digits === 0) return String(n);
+    const sign = n < 0 ? "-" : "";
+    const a = Math.abs(n);
+    const int = Math.floor(a / this.scale);
+    const frac = String(a % this.scale).padStart(this.digits, "0").replace(/0+$/, "");
+    return frac ? `${sign}${int}.${frac}` : `${sign}${int}`;
+  }
+
+  /** A number preceded by a separator unless its minus sign separates it. */
+  private next(n: number): string {
+    return n < 0 ? this.format(n) : ` ${this.format(n)}`;
+  }
+
+  private flush(): void {
+    const r = this.ring;
+    if (r.length === 0) return;
+    if (this.closed) while (r.length > 1 && r[r.length - 1][0] === r[0][0] && r[r.length - 1][1] === r[0][1]) r.pop();
+    let s = `M${this.format(r[0][0])}${this.next(r[0][1])}`;
+    for (let i = 1; i < r.length; i++) {
+      const dx = r[i][0] - r[i - 1][0];
+      const dy = r[i][1] - r[i - 1][1];
+      s += (i === 1 ? `l${this.format(dx)}` : this.next(dx)) + this.next(dy);
+    }
+    this.out += this.closed ? `${s}z` : s;
+    this.ring = [];
+    this.closed = false;
+  }
+
+  moveTo(x: number, y: number): void {
+    this.flush();
+    this.ring.push([this.snap(x), this.snap(y)]);
+  }
+
+  lineTo(x: number, y: number): void {
+    const p: [number, number] = [this.snap(x), this.snap(y)];
+    const last = this.ring[this.ring.length - 1];
+    if (!last) this.ring.push(p);
+    else if (p[0] !== last[0] || p[1] !== last[1]) this.ring.push(p);
+  }
+
+  closePath(): void {
+    this.closed = true;
+    this.flush();
+  }
+
+  arc(): void {
+    // Point geometries are not drawn.
+  }
+
+  /** The path data written so far, and a fresh start. */
+  take(): string {
+    this.flush();
+    const s = this.out;
+    this.out = "";
+    return s;
+  }
+}
+
+/** Compact SVG path data for an object under a projection ("" when nothing is visible). */
+export function pathData(projection: Projection, object: GeoObject, digits = PATH_DIGITS): string {
+  const context = new CompactPathContext(digits);
+  geoPath(projection, context)(object);
+  return context.take();
+}
+
+/**
  * Renders a choropleth of China's provinces as a standalone SVG string with a
  * viewBox (no fixed size), role="img" and a <title>/<desc> pair, one
  * <path class="map-province"> per province (plus "map-nodata" where there is
@@ -289,8 +391,12 @@ export function renderChoropleth(options: ChoroplethOptions): string {
   const provinces = features.filter((f) => f.properties.kind === "province" && f.properties.code !== null);
   const nanhai = features.filter((f) => f.properties.kind === "nanhai");
   const layout = mapLayout(features, width, height);
-  const mainPath = geoPath(layout.main).digits(1);
-  const insetPath = geoPath(layout.insetProjection).digits(1);
+  const mainContext = new CompactPathContext();
+  const insetContext = new CompactPathContext();
+  const mainGeoPath = geoPath(layout.main, mainContext);
+  const insetGeoPath = geoPath(layout.insetProjection, insetContext);
+  const mainPath = (f: ProvinceFeature) => (mainGeoPath(f), mainContext.take());
+  const insetPath = (f: ProvinceFeature) => (insetGeoPath(f), insetContext.take());
 
   const valueOf = (code: string): number | null => {
     const v = values.get(code);

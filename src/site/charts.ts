@@ -86,12 +86,12 @@ export function barChart(
   const groups = Object.keys(options.colors);
   return render(
     {
-      width: 720,
-      height: 40 + data.length * 24,
-      marginLeft: 330,
+      width: 860,
+      height: 50 + data.length * 24,
+      marginLeft: 420,
       x: { label: options.xLabel, grid: true, percent: options.percent },
       y: { label: null, domain: data.map((d) => d.label) },
-      color: { domain: groups, range: groups.map((g) => options.colors[g]), legend: true },
+      color: { domain: groups, range: groups.map((g) => options.colors[g]), legend: groups.length > 1 },
       marks: [Plot.barX(data, { x: "value", y: "label", fill: "group" }), Plot.ruleX([0])],
     },
     text,
