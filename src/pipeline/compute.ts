@@ -8,7 +8,7 @@ import { relative, resolve } from "node:path";
 import * as core from "../core/index.ts";
 import type { Study } from "../study/load.ts";
 import { buildIndicators } from "./indicators.ts";
-import type { DagumYear, GrowthRow, GroupMean, IndicatorInfo, Results, ScoreRow } from "./results.ts";
+import type { DagumYear, GrowthRow, GroupMean, IndicatorInfo, Results, ScoreRow, TheilYear } from "./results.ts";
 
 export function computeResults(study: Study): Results {
   const def = study.definition;
@@ -124,6 +124,13 @@ export function computeResults(study: Study): Results {
     return { year, ...d };
   });
 
+  // Theil T with its within/between decomposition on the same observations as Dagum's.
+  const theil: TheilYear[] = years.map((year, t) => {
+    const values = Float64Array.from(obs, (o) => composite[t * n + o.u]);
+    const th = core.theil(values, labels);
+    return { year, T: th.T, Tw: th.Tw, Tb: th.Tb, share_w: th.share_w, share_b: th.share_b };
+  });
+
   // Kernel density of the unit scores per year.
   const density = years.map((year, t) => {
     const values = Array.from(composite.subarray(t * n, (t + 1) * n));
@@ -182,6 +189,7 @@ export function computeResults(study: Study): Results {
     means,
     growth,
     dagum,
+    theil,
     stacked,
     density,
     tiers,

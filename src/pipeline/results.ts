@@ -67,6 +67,16 @@ export interface GrowthRow {
  */
 export type DagumYear = DagumResult & { year: number };
 
+/** Theil T of one year with its within- and between-region parts (shares null when T = 0). */
+export interface TheilYear {
+  year: number;
+  T: number;
+  Tw: number;
+  Tb: number;
+  share_w: number | null;
+  share_b: number | null;
+}
+
 export interface DensityYear {
   year: number;
   bandwidth: number;
@@ -94,6 +104,7 @@ export interface Results {
   means: GroupMean[];
   growth: GrowthRow[];
   dagum: DagumYear[];
+  theil: TheilYear[];
   /** True when overlapping regions were decomposed as a stacked sample. */
   stacked: boolean;
   density: DensityYear[];

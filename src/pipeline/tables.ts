@@ -179,6 +179,19 @@ export function downloadTables(r: Results): DownloadTable[] {
       ),
     },
     {
+      file: "theil.csv",
+      title: "Theil index and its decomposition by year",
+      columns: [
+        { name: "year", description: "Year" },
+        { name: "T", description: "Theil T index" },
+        { name: "Tw", description: "Within-region part" },
+        { name: "Tb", description: "Between-region part" },
+        { name: "share_w", description: "Tw / T" },
+        { name: "share_b", description: "Tb / T" },
+      ],
+      rows: r.theil.map((t) => ({ year: t.year, T: t.T, Tw: t.Tw, Tb: t.Tb, share_w: t.share_w, share_b: t.share_b })),
+    },
+    {
       file: "panel.csv",
       title: "Raw series used, with their sources",
       columns: [

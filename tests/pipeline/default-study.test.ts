@@ -172,3 +172,14 @@ describe("default study", () => {
     }
   });
 });
+
+describe("default study, Theil", () => {
+  it("decomposes T into within and between parts on the stacked sample", () => {
+    const last = r.theil[r.theil.length - 1];
+    expectClose(last.Tw + last.Tb, last.T, tight, "T = Tw + Tb");
+    const score = new Map(r.scores.filter((s) => s.year === 2021).map((s) => [s.unit, s.score]));
+    const all = r.study.regions.flatMap((g) => g.members.map((c) => score.get(c) as number));
+    const mu = sum(all) / all.length;
+    expectClose(last.T, sum(all.map((y) => (y / mu) * Math.log(y / mu))) / all.length, tight, "T 2021");
+  });
+});

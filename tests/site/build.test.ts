@@ -44,7 +44,7 @@ describe("built site", () => {
     const files = readdirSync(join(siteDir, "downloads")).sort();
     expect(files).toEqual([
       "dagum.csv", "dagum_pairs.csv", "dagum_regions.csv", "growth.csv", "imputed.csv", "panel.csv",
-      "regions.csv", "results.json", "scores.csv", "study.json", "weights.csv",
+      "regions.csv", "results.json", "scores.csv", "study.json", "theil.csv", "weights.csv",
     ]);
     const scores = read("downloads/scores.csv");
     expect(scores.charCodeAt(0)).toBe(0xfeff);
@@ -91,5 +91,22 @@ describe("a failed build", () => {
     );
     expect(readdirSync(join(out, "dist"))).toEqual(["index.html"]);
     expect(readFileSync(join(out, "dist", "index.html"), "utf8")).toBe("previous build");
+  });
+});
+
+describe("a repeated build", () => {
+  it("gives byte-identical output from the same inputs", () => {
+    const out = mkdtempSync(join(tmpdir(), "again-"));
+    const run = spawnSync(process.execPath, ["scripts/build.ts", "--out", out], { encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    const list = (dir: string): string[] =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(dir.length))
+        .sort();
+    expect(list(out)).toEqual(list(siteDir));
+    for (const file of list(out)) {
+      expect(readFileSync(join(out, file)).equals(readFileSync(join(siteDir, file))), file).toBe(true);
+    }
   });
 });
