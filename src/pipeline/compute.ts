@@ -8,9 +8,19 @@ import { relative, resolve } from "node:path";
 import * as core from "../core/index.ts";
 import type { Study } from "../study/load.ts";
 import { buildIndicators } from "./indicators.ts";
+import { StudyInputError } from "../study/problems.ts";
 import type { DagumYear, GrowthRow, GroupMean, IndicatorInfo, Results, ScoreRow, TheilYear } from "./results.ts";
 
 export function computeResults(study: Study): Results {
+  try {
+    return computeUnchecked(study);
+  } catch (error) {
+    if (error instanceof core.MethodError) throw describeMethodError(error, study);
+    throw error;
+  }
+}
+
+function computeUnchecked(study: Study): Results {
   const def = study.definition;
   const { years, sample } = study;
   const n = sample.length;
@@ -22,23 +32,7 @@ export function computeResults(study: Study): Results {
   for (let t = 0; t < T; t++) groups.fill(t, t * n, (t + 1) * n);
   const directions = def.indicators.map((ind) => (ind.direction === "+" ? 1 : -1) as 1 | -1);
 
-  const entropy = core.entropyWeights(matrix.columns, directions, {
-    scope: def.method.entropy.scope,
-    shift: def.method.entropy.shift,
-    groups,
-  });
-  const weights = entropy.scope === "panel" ? entropy.weights : entropy.groups.map((g) => g.weights);
-  const topsisOptions = { distance: def.method.topsis.distance, idealScope: def.method.topsis.ideal, groups };
-  const composite = core.topsis(entropy.z, weights, topsisOptions).closeness;
-
-  const dims = def.dimensions.map((d) => {
-    const idx = def.indicators.flatMap((ind, j) => (ind.dimension === d.id ? [j] : []));
-    const closeness =
-      def.method.subindex === "topsis"
-        ? core.topsis(entropy.z, weights, { ...topsisOptions, indicators: idx }).closeness
-        : weightedSum(entropy.z, weights, idx, n, T);
-    return { id: d.id, idx, closeness };
-  });
+  const { entropy, weights, composite, dims } = scoreAll(def, matrix.columns, directions, groups);
 
   // Scores and ranks (rank 1 = highest score in that year).
   const scores: ScoreRow[] = [];
@@ -91,10 +85,19 @@ export function computeResults(study: Study): Results {
   // Growth from the first to the last year.
   const growth: GrowthRow[] = [];
   const growthOf = (group: string, kind: GrowthRow["kind"], series: number[], dimSeries: Record<string, number[]>) => {
-    const g = core.growth(series);
-    const d: Record<string, number> = {};
-    for (const [id, s] of Object.entries(dimSeries)) d[id] = core.growth(s).cagr;
-    growth.push({ group, kind, first: series[0], last: series[T - 1], total: g.total, cagr: g.cagr, meanYoy: g.mean_yoy, dims: d });
+    const g = definedGrowth(series);
+    const d: Record<string, number | null> = {};
+    for (const [id, s] of Object.entries(dimSeries)) d[id] = definedGrowth(s)?.cagr ?? null;
+    growth.push({
+      group,
+      kind,
+      first: series[0],
+      last: series[T - 1],
+      total: g?.total ?? null,
+      cagr: g?.cagr ?? null,
+      meanYoy: g?.mean_yoy ?? null,
+      dims: d,
+    });
   };
   for (const g of groupsOfMeans) {
     const rows = means.filter((m) => m.group === g.id);
@@ -154,8 +157,8 @@ export function computeResults(study: Study): Results {
       series: [...(study.formulas.get(ind.id)?.series ?? [])],
       entropy: entropy.scope === "panel" ? entropy.e[j] : null,
       divergence: entropy.scope === "panel" ? entropy.d[j] : null,
-      weight: entropy.scope === "panel" ? entropy.weights[j] : core.fmean(entropy.groups.map((g) => g.weights[j])),
-      weightByYear: entropy.scope === "panel" ? null : entropy.groups.map((g) => g.weights[j]),
+      weight: Array.isArray(weights) ? core.fmean(weights.map((w) => w[j])) : (weights as Float64Array)[j],
+      weightByYear: Array.isArray(weights) ? weights.map((w) => w[j]) : null,
       stats: years.map((year, t) => {
         const v = Array.from(col.subarray(t * n, (t + 1) * n));
         return { year, min: Math.min(...v), max: Math.max(...v), mean: core.fmean(v), sd: sampleSd(v) };
@@ -222,4 +225,87 @@ function weightedSum(
     out.set(core.linearScore(part, weights[t], indicators), t * n);
   }
   return out;
+}
+
+type Weights = Float64Array | Float64Array[];
+
+/**
+ * Entropy weights, the composite score and the dimension sub-indices under the study's method
+ * options. Rows are year-major (row = year index * n + unit index).
+ */
+function scoreAll(def: Study["definition"], columns: Float64Array[], directions: (1 | -1)[], groups: Int32Array) {
+  const m = def.method;
+  const entropy = core.entropyWeights(columns, directions, {
+    scope: m.entropy.scope,
+    shift: m.entropy.shift,
+    groups,
+    dropConstant: m.entropy.dropConstant,
+  });
+  let weights: Weights = entropy.scope === "panel" ? entropy.weights : entropy.groups.map((g) => g.weights);
+  if (m.entropy.standardise === "raw") weights = core.entropyWeightsRaw(columns).weights;
+
+  const dimIndices = def.dimensions.map((d) => ({
+    id: d.id,
+    idx: def.indicators.flatMap((ind, j) => (ind.dimension === d.id ? [j] : [])),
+  }));
+
+  if (m.topsis.normalisation === "vector") {
+    const w = weights as Float64Array;
+    const composite = core.topsisVector(columns, w, directions).closeness;
+    const dims = dimIndices.map(({ id, idx }) => ({
+      id,
+      idx,
+      closeness:
+        m.subindex === "topsis"
+          ? core.topsisVector(idx.map((j) => columns[j]), idx.map((j) => w[j]), idx.map((j) => directions[j])).closeness
+          : core.linearScore(entropy.z, w, idx),
+    }));
+    return { entropy, weights, composite, dims };
+  }
+
+  const options = { distance: m.topsis.distance, idealScope: m.topsis.ideal, groups };
+  const composite = core.topsis(entropy.z, weights, options).closeness;
+  const n = columns[0].length / (Math.max(...groups) + 1);
+  const T = Math.max(...groups) + 1;
+  const dims = dimIndices.map(({ id, idx }) => ({
+    id,
+    idx,
+    closeness:
+      m.subindex === "topsis"
+        ? core.topsis(entropy.z, weights, { ...options, indicators: idx }).closeness
+        : weightedSum(entropy.z, weights, idx, n, T),
+  }));
+  return { entropy, weights, composite, dims };
+}
+
+/**
+ * A method error rewritten with the study's names: the indicator id, the unit and the year of
+ * the row at fault (rows are year-major), as an input problem of the study.
+ */
+function describeMethodError(error: InstanceType<typeof core.MethodError>, study: Study): StudyInputError {
+  const def = study.definition;
+  const n = study.sample.length;
+  const parts: string[] = [];
+  if (error.indicator !== undefined && def.indicators[error.indicator]) {
+    parts.push(`indicator ${def.indicators[error.indicator].id}`);
+  }
+  if (error.unit !== undefined && ["entropy", "topsis", "score", "standardise"].includes(error.method)) {
+    const unit = study.sample[error.unit % n];
+    const year = study.years[Math.floor(error.unit / n)];
+    if (unit && year !== undefined) parts.push(`${unit.nameEn} (${unit.code}) in ${year}`);
+  } else if (error.year !== undefined && study.years[error.year] !== undefined) {
+    parts.push(`year ${study.years[error.year]}`);
+  }
+  const where = parts.length > 0 ? ` (${parts.join(", ")})` : "";
+  const hint =
+    error.method === "entropy" && /constant/.test(error.message)
+      ? '; an indicator that does not vary carries no information: remove it, or set method.entropy.dropConstant to true'
+      : "";
+  return new StudyInputError([{ file: "study.json", column: `method ${error.method}`, message: `${error.message}${where}${hint}` }]);
+}
+
+/** Growth rates, or null when a year before the last is 0 (growth from 0 is not defined). */
+function definedGrowth(series: readonly number[]): ReturnType<typeof core.growth> | null {
+  for (let t = 0; t < series.length - 1; t++) if (series[t] === 0) return null;
+  return core.growth(series);
 }

@@ -49,16 +49,20 @@ export interface GroupMean {
   dims: Record<string, number>;
 }
 
+/**
+ * Growth from the first to the last year. Growth from a first-year value of 0 is not defined
+ * (a unit at the anti-ideal point in every indicator scores exactly 0): those fields are null.
+ */
 export interface GrowthRow {
   /** Region id, "sample", or a unit code. */
   group: string;
   kind: "region" | "sample" | "unit";
   first: number;
   last: number;
-  total: number;
-  cagr: number;
-  meanYoy: number;
-  dims: Record<string, number>;
+  total: number | null;
+  cagr: number | null;
+  meanYoy: number | null;
+  dims: Record<string, number | null>;
 }
 
 /**

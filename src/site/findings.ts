@@ -4,7 +4,11 @@
  */
 import type { Results } from "../pipeline/results.ts";
 
-export const pct = (v: number, digits = 1) => `${(v * 100).toFixed(digits)}%`;
+/** A rate as a percentage; "n/a" where it is not defined (null). */
+export const pct = (v: number | null, digits = 1) => (v === null || !Number.isFinite(v) ? "n/a" : `${(v * 100).toFixed(digits)}%`);
+
+/** Orders by a value that may be null, largest first, nulls last. */
+export const byDesc = <T>(key: (x: T) => number | null) => (a: T, b: T) => (key(b) ?? -Infinity) - (key(a) ?? -Infinity);
 export const num = (v: number, digits = 3) => v.toFixed(digits);
 
 export interface Findings {
@@ -12,9 +16,9 @@ export interface Findings {
   last: number;
   leader: { id: string; name: string; score: number };
   laggard: { id: string; name: string; score: number };
-  fastest: { id: string; name: string; cagr: number };
-  slowest: { id: string; name: string; cagr: number };
-  sample: { first: number; last: number; cagr: number };
+  fastest: { id: string; name: string; cagr: number | null };
+  slowest: { id: string; name: string; cagr: number | null };
+  sample: { first: number; last: number; cagr: number | null };
   topProvince: { code: string; name: string; score: number };
   bottomProvince: { code: string; name: string; score: number };
   gini: { first: number; last: number; widened: boolean; largestSource: "within" | "between" | "transvariation"; share: number };
@@ -34,7 +38,7 @@ export function findings(r: Results): Findings {
   const lastMeans = r.means.filter((m) => m.year === last && m.group !== "sample").sort((a, b) => b.score - a.score);
   const leader = lastMeans[0];
   const laggard = lastMeans[lastMeans.length - 1];
-  const regionGrowth = r.growth.filter((g) => g.kind === "region").sort((a, b) => b.cagr - a.cagr);
+  const regionGrowth = r.growth.filter((g) => g.kind === "region").sort(byDesc((g) => g.cagr));
   const fastest = regionGrowth[0];
   const slowest = regionGrowth[regionGrowth.length - 1];
   const sampleGrowth = r.growth.find((g) => g.kind === "sample");

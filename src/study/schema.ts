@@ -36,14 +36,27 @@ const method = z.strictObject({
     .strictObject({
       scope: z.enum(["panel", "year"]).default("panel"),
       shift: z.number().min(0).max(1).default(0.0001),
+      /**
+       * Where the weights come from: the range-standardised values (range) or the raw values,
+       * p = x / Σx (raw; panel scope, non-negative data).
+       */
+      standardise: z.enum(["range", "raw"]).default("range"),
+      /** Give a constant indicator weight 0 instead of stopping the build. */
+      dropConstant: z.boolean().default(false),
     })
-    .default({ scope: "panel", shift: 0.0001 }),
+    .default({ scope: "panel", shift: 0.0001, standardise: "range", dropConstant: false }),
   topsis: z
     .strictObject({
       distance: z.enum(["weighted", "inside"]).default("weighted"),
       ideal: z.enum(["panel", "year"]).default("panel"),
+      /**
+       * The values TOPSIS measures distances on: the entropy step's range-standardised values
+       * (range), or classical vector normalisation of the raw values, x / sqrt(Σx²), with cost
+       * criteria handled at the ideal (vector; panel ideal, weighted distance).
+       */
+      normalisation: z.enum(["range", "vector"]).default("range"),
     })
-    .default({ distance: "weighted", ideal: "panel" }),
+    .default({ distance: "weighted", ideal: "panel", normalisation: "range" }),
   overlap: z.enum(["stacked", "assigned"]).default("stacked"),
   /**
    * A dimension's sub-index: TOPSIS over the dimension's indicators with their global weights
@@ -102,6 +115,12 @@ export const studySchema = z
   .superRefine((s, ctx) => {
     if (s.years.end <= s.years.start) {
       ctx.addIssue({ code: "custom", path: ["years"], message: "end must be after start" });
+    }
+    if (s.method.entropy.standardise === "raw" && s.method.entropy.scope !== "panel") {
+      ctx.addIssue({ code: "custom", path: ["method", "entropy", "standardise"], message: "raw-data entropy is computed over the whole panel: set entropy.scope to \"panel\"" });
+    }
+    if (s.method.topsis.normalisation === "vector" && (s.method.topsis.ideal !== "panel" || s.method.topsis.distance !== "weighted")) {
+      ctx.addIssue({ code: "custom", path: ["method", "topsis", "normalisation"], message: "classical vector-normalised TOPSIS uses the panel ideal and the weighted distance" });
     }
     if (s.method.overlap === "assigned") {
       const regionIds = new Set(s.regions.map((r) => r.id));
