@@ -74,6 +74,7 @@ export async function buildSite(options: BuildOptions): Promise<void> {
     const { resultsFile } = computeStudy(options.study, join(work, "results"), options.log);
 
     process.env.REPORT_RESULTS = resultsFile;
+    process.env.ASTRO_TELEMETRY_DISABLED = "1";
     if (options.base) process.env.REPORT_BASE = options.base;
     const start = performance.now();
     const { build } = await import("astro");

@@ -134,6 +134,10 @@ function computeUnchecked(study: Study): Results {
     return { year, T: th.T, Tw: th.Tw, Tb: th.Tb, share_w: th.share_w, share_b: th.share_b };
   });
 
+  // The plain Gini of the units themselves, each once: with overlapping regions the stacked
+  // sample counts some units twice, so its G differs from this one.
+  const gini = years.map((year, t) => ({ year, G: core.gini(composite.subarray(t * n, (t + 1) * n)) }));
+
   // Kernel density of the unit scores per year.
   const density = years.map((year, t) => {
     const values = Array.from(composite.subarray(t * n, (t + 1) * n));
@@ -193,6 +197,7 @@ function computeUnchecked(study: Study): Results {
     growth,
     dagum,
     theil,
+    gini,
     stacked,
     density,
     tiers,

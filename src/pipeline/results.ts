@@ -109,6 +109,8 @@ export interface Results {
   growth: GrowthRow[];
   dagum: DagumYear[];
   theil: TheilYear[];
+  /** Plain Gini coefficient of the sample units (each unit once), per year. */
+  gini: { year: number; G: number }[];
   /** True when overlapping regions were decomposed as a stacked sample. */
   stacked: boolean;
   density: DensityYear[];

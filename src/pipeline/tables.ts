@@ -153,13 +153,14 @@ export function downloadTables(r: Results): DownloadTable[] {
       columns: [
         { name: "year", description: "Year" },
         { name: "region", description: "Region id" },
+        { name: "region_name", description: "Region name (English)" },
         { name: "n", description: "Members" },
         { name: "mean", description: "Mean score of the members" },
         { name: "Gjj", description: "Within-region Gini coefficient (0 for a one-member region)" },
         { name: "Gw_contrib", description: "Contribution to Gw: Gjj p_j s_j" },
       ],
       rows: r.dagum.flatMap((d) =>
-        Object.entries(d.groups).map(([id, g]) => ({ year: d.year, region: id, n: g.n, mean: g.mean, Gjj: g.Gjj, Gw_contrib: g.Gw_contrib })),
+        Object.entries(d.groups).map(([id, g]) => ({ year: d.year, region: id, region_name: regionName.get(id)?.en ?? id, n: g.n, mean: g.mean, Gjj: g.Gjj, Gw_contrib: g.Gw_contrib })),
       ),
     },
     {
@@ -167,15 +168,19 @@ export function downloadTables(r: Results): DownloadTable[] {
       title: "Between-region Gini coefficients by year",
       columns: [
         { name: "year", description: "Year" },
-        { name: "high", description: "Region with the higher mean" },
-        { name: "low", description: "Region with the lower mean" },
+        { name: "high", description: "Id of the region with the higher mean" },
+        { name: "high_name", description: "Name of the region with the higher mean" },
+        { name: "low", description: "Id of the region with the lower mean" },
+        { name: "low_name", description: "Name of the region with the lower mean" },
         { name: "Gjh", description: "Between-region Gini coefficient" },
+        { name: "d_jh", description: "Mean positive difference of the higher region's scores over the lower region's, over all pairs of members" },
+        { name: "p_jh", description: "Mean positive difference the other way (the lower region's members above the higher region's): transvariation" },
         { name: "D_jh", description: "Relative economic affluence D_jh = (d_jh - p_jh) / (d_jh + p_jh)" },
         { name: "Gnb_contrib", description: "Contribution to Gnb" },
         { name: "Gt_contrib", description: "Contribution to Gt" },
       ],
       rows: r.dagum.flatMap((d) =>
-        d.pairs.map((p) => ({ year: d.year, high: p.high, low: p.low, Gjh: p.Gjh, D_jh: p.D_jh, Gnb_contrib: p.Gnb_contrib, Gt_contrib: p.Gt_contrib })),
+        d.pairs.map((p) => ({ year: d.year, high: p.high, high_name: regionName.get(p.high)?.en ?? p.high, low: p.low, low_name: regionName.get(p.low)?.en ?? p.low, Gjh: p.Gjh, d_jh: p.d_jh, p_jh: p.p_jh, D_jh: p.D_jh, Gnb_contrib: p.Gnb_contrib, Gt_contrib: p.Gt_contrib })),
       ),
     },
     {
@@ -193,29 +198,29 @@ export function downloadTables(r: Results): DownloadTable[] {
     },
     {
       file: "panel.csv",
-      title: "Raw series used, with their sources",
+      title: "Raw series used, as published (sources in sources.csv)",
       columns: [
         { name: "province_code", description: "GB/T 2260 code of the province" },
         { name: "province", description: "Province name (English)" },
+        { name: "province_zh", description: "Province name (Chinese)" },
         { name: "year", description: "Year" },
-        { name: "series", description: "Raw series id" },
-        { name: "value", description: "Value as published" },
-        { name: "unit", description: "Unit of the value" },
-        { name: "source", description: "Yearbook or database" },
-        { name: "table", description: "Table of the source" },
-        { name: "vintage", description: "Edition or revision of the figures" },
+        { name: "series", description: "Raw series id (see sources.csv)" },
+        { name: "value", description: "Value as published, in the unit given in sources.csv" },
       ],
       rows: r.panel.map((p) => ({
         province_code: p.unit,
         province: unit.get(p.unit)?.nameEn ?? p.unit,
+        province_zh: unit.get(p.unit)?.nameZh ?? "",
         year: p.year,
         series: p.series,
         value: p.value,
-        unit: source.get(p.series)?.unit ?? "",
-        source: source.get(p.series)?.source ?? "",
-        table: source.get(p.series)?.table ?? "",
-        vintage: source.get(p.series)?.vintage ?? "",
       })),
+    },
+    {
+      file: "sources.csv",
+      title: "Sources of the raw series",
+      columns: sourceColumns(r),
+      rows: r.sources.map((s) => ({ ...s })),
     },
     {
       file: "imputed.csv",
@@ -227,7 +232,7 @@ export function downloadTables(r: Results): DownloadTable[] {
         { name: "year", description: "Year of the filled cell" },
         { name: "value", description: "Filled value of the indicator" },
         { name: "method", description: "linear (interpolation), nearest, linear_trend or growth_trend (extrapolation)" },
-        { name: "basis", description: "Observed years the value was derived from" },
+        { name: "basis", description: "Observed years the value was derived from, separated by ;" },
       ],
       rows: r.filled.map((f) => ({
         indicator: f.indicator,
@@ -236,8 +241,27 @@ export function downloadTables(r: Results): DownloadTable[] {
         year: f.year,
         value: f.value,
         method: f.method,
-        basis: f.basis.join(" "),
+        basis: f.basis.join(";"),
       })),
     },
   ];
+}
+
+const sourceDescriptions: Record<string, string> = {
+  series: "Raw series id",
+  name_en: "Name of the series (English)",
+  name_zh: "Name of the series (Chinese)",
+  unit: "Unit of the values",
+  source: "Yearbook or database",
+  table: "Table of the source",
+  vintage: "Edition or revision of the figures",
+  raw_file: "The raw file the importer read",
+  years: "Years found in the raw file",
+  notes: "Caveats",
+};
+
+/** The sources table's columns, as the study's sources file has them. */
+function sourceColumns(r: Results): Column[] {
+  const names = r.sources.length > 0 ? Object.keys(r.sources[0]) : ["series"];
+  return names.map((name) => ({ name, description: sourceDescriptions[name] ?? name }));
 }

@@ -149,10 +149,10 @@ export function matrixChart(
   return render(
     {
       width: 860,
-      height: 150 + options.order.length * 50,
+      height: 300 + options.order.length * 50,
       marginLeft: 300,
-      marginBottom: 150,
-      x: { label: null, domain: options.order, tickRotate: -30 },
+      marginBottom: 300,
+      x: { label: null, domain: options.order, tickRotate: -90 },
       y: { label: null, domain: options.order },
       color: { scheme: "blues", zero: true },
       marks: [
@@ -190,8 +190,12 @@ export function sequentialScale(values: readonly number[], label: string): { col
   return { color: (v: number) => String(scale.apply(v)), legend: legend.outerHTML };
 }
 
-/** Colours for k ordered tiers, tier 1 (highest) darkest. */
+/**
+ * Colours for k ordered tiers, tier 1 (highest) darkest, in a palette distinct from the score
+ * maps' so that a tier map is not read on the score legend.
+ */
 export function tierColors(k: number): string[] {
-  const scale = Plot.scale({ color: { type: "ordinal", scheme: "YlGnBu", domain: Array.from({ length: k }, (_, i) => i) } });
-  return Array.from({ length: k }, (_, i) => String(scale.apply(k - 1 - i)));
+  const scale = Plot.scale({ color: { type: "ordinal", scheme: "Purples", domain: Array.from({ length: k + 1 }, (_, i) => i) } });
+  // k + 1 steps, skipping the palest, so the lowest tier is still visibly coloured.
+  return Array.from({ length: k }, (_, i) => String(scale.apply(k - i)));
 }

@@ -3,6 +3,7 @@
  * is typed by hand: change the data or a method option and the sentences follow.
  */
 import type { Results } from "../pipeline/results.ts";
+import { regionName as regionLabel } from "./results.ts";
 
 /** A rate as a percentage; "n/a" where it is not defined (null). */
 export const pct = (v: number | null, digits = 1) => (v === null || !Number.isFinite(v) ? "n/a" : `${(v * 100).toFixed(digits)}%`);
@@ -21,7 +22,17 @@ export interface Findings {
   sample: { first: number; last: number; cagr: number | null };
   topProvince: { code: string; name: string; score: number };
   bottomProvince: { code: string; name: string; score: number };
-  gini: { first: number; last: number; widened: boolean; largestSource: "within" | "between" | "transvariation"; share: number };
+  gini: {
+    first: number;
+    last: number;
+    widened: boolean;
+    /** Dagum's G on the decomposed sample (stacked memberships when regions overlap). */
+    dagumFirst: number;
+    dagumLast: number;
+    observations: number;
+    largestSource: "within" | "between" | "transvariation";
+    share: number;
+  };
   widestRegion: { id: string; name: string; gini: number };
   drivers: { region: string; name: string; dimension: string; dimensionName: string; ratio: number }[];
   sentences: string[];
@@ -31,7 +42,7 @@ export function findings(r: Results): Findings {
   const years = r.study.years;
   const first = years[0];
   const last = years[years.length - 1];
-  const regionName = (id: string) => r.study.regions.find((g) => g.id === id)?.name.en ?? id;
+  const regionName = (id: string) => regionLabel(r, id);
   const unitName = (code: string) => r.study.units.find((u) => u.code === code)?.nameEn ?? code;
   const dimName = (id: string) => r.study.dimensions.find((d) => d.id === id)?.name.en ?? id;
 
@@ -81,7 +92,16 @@ export function findings(r: Results): Findings {
     sample: { first: sampleGrowth.first, last: sampleGrowth.last, cagr: sampleGrowth.cagr },
     topProvince: { code: top.unit, name: unitName(top.unit), score: top.score },
     bottomProvince: { code: bottom.unit, name: unitName(bottom.unit), score: bottom.score },
-    gini: { first: d0.G, last: d1.G, widened: d1.G > d0.G, largestSource: largest[0], share: largest[1] },
+    gini: {
+      first: r.gini[0].G,
+      last: r.gini[r.gini.length - 1].G,
+      widened: r.gini[r.gini.length - 1].G > r.gini[0].G,
+      dagumFirst: d0.G,
+      dagumLast: d1.G,
+      observations: d1.n,
+      largestSource: largest[0],
+      share: largest[1],
+    },
     widestRegion: { id: widest[0], name: regionName(widest[0]), gini: widest[1].Gjj ?? 0 },
     drivers,
     sentences: [],
@@ -96,12 +116,16 @@ export function findings(r: Results): Findings {
       `${f.slowest.name} slowest (${pct(f.slowest.cagr)}).`,
     `${f.topProvince.name} has the highest province score in ${last} (${num(f.topProvince.score)}), ` +
       `${f.bottomProvince.name} the lowest (${num(f.bottomProvince.score)}).`,
-    `Overall inequality, measured by Dagum's Gini coefficient, ${f.gini.widened ? "widened" : "narrowed"} from ` +
-      `${num(f.gini.first)} in ${first} to ${num(f.gini.last)} in ${last}; in ${last} the largest source is ` +
-      `${sourceText(f.gini.largestSource)} (${pct(f.gini.share)} of the total).`,
+    `Inequality between the ${r.study.units.length} provinces ${f.gini.widened ? "widened" : "narrowed"}: their Gini ` +
+      `coefficient went from ${num(f.gini.first)} in ${first} to ${num(f.gini.last)} in ${last}. ` +
+      (r.stacked
+        ? `Dagum's decomposition, computed on the ${f.gini.observations} region memberships (a province in two ` +
+          `regions counts twice; G ${num(f.gini.dagumFirst)} to ${num(f.gini.dagumLast)}), `
+        : `Dagum's decomposition `) +
+      `attributes the largest part in ${last} to ${sourceText(f.gini.largestSource)} (${pct(f.gini.share)} of the total).`,
     `Within-region inequality is largest in ${f.widestRegion.name} (Gini ${num(f.widestRegion.gini)} in ${last}).`,
-    `Relative to the sample mean, each region's strongest dimension in ${last} is: ` +
-      f.drivers.map((d) => `${d.name}, ${d.dimensionName.toLowerCase()} (${d.ratio.toFixed(2)} times the mean)`).join("; ") + ".",
+    `Compared with the sample mean of each sub-index in ${last}, each region does best, relatively, in: ` +
+      f.drivers.map((d) => `${d.name}, ${d.dimensionName.toLowerCase()} (${d.ratio.toFixed(2)} × the sample mean)`).join("; ") + ".",
   ];
   return f;
 }

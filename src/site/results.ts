@@ -25,10 +25,17 @@ export function unitOf(r: Results, code: string): UnitInfo {
   return u;
 }
 
+/**
+ * A region's name for charts and sentences; a one-member region says so, e.g. "Guangdong-Hong
+ * Kong-Macao Greater Bay Area (Guangdong only)", so that it is not read as a group mean.
+ */
 export function regionName(r: Results, id: string): string {
   if (id === "sample") return "All sample";
   const g = r.study.regions.find((x) => x.id === id);
-  return g ? g.name.en : id;
+  if (!g) return id;
+  if (g.members.length !== 1) return g.name.en;
+  const only = r.study.units.find((u) => u.code === g.members[0]);
+  return `${g.name.en} (${only?.nameEn ?? g.members[0]} only)`;
 }
 
 /** Joins the site's base path and a path inside the site. */

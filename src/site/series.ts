@@ -3,18 +3,18 @@
  */
 import type { Results } from "../pipeline/results.ts";
 import { categorical } from "./charts.ts";
+import { regionName } from "./results.ts";
 
 /** Colours per region (and the whole sample in black), stable across pages. */
 export function regionColors(r: Results): Record<string, string> {
   const colors: Record<string, string> = {};
-  r.study.regions.forEach((g, i) => (colors[g.name.en] = categorical[i % (categorical.length - 1)]));
+  r.study.regions.forEach((g, i) => (colors[regionName(r, g.id)] = categorical[i % (categorical.length - 1)]));
   colors["All sample"] = "#000000";
   return colors;
 }
 
 export function regionLines(r: Results, pick: (m: Results["means"][number]) => number) {
-  const name = (id: string) => (id === "sample" ? "All sample" : r.study.regions.find((g) => g.id === id)?.name.en ?? id);
-  return r.means.map((m) => ({ x: m.year, y: pick(m), series: name(m.group) }));
+  return r.means.map((m) => ({ x: m.year, y: pick(m), series: regionName(r, m.group) }));
 }
 
 export function dimensionColors(r: Results): Record<string, string> {

@@ -44,7 +44,7 @@ describe("built site", () => {
     const files = readdirSync(join(siteDir, "downloads")).sort();
     expect(files).toEqual([
       "dagum.csv", "dagum_pairs.csv", "dagum_regions.csv", "growth.csv", "imputed.csv", "panel.csv",
-      "regions.csv", "results.json", "scores.csv", "study.json", "theil.csv", "weights.csv",
+      "regions.csv", "results.json", "scores.csv", "sources.csv", "study.json", "theil.csv", "weights.csv",
     ]);
     const scores = read("downloads/scores.csv");
     expect(scores.charCodeAt(0)).toBe(0xfeff);
@@ -56,7 +56,7 @@ describe("built site", () => {
     expect(Number(beijing2021?.[4])).toBe(mine?.score);
     expect(read("downloads/imputed.csv").slice(1).trim().split("\n")).toHaveLength(1 + results.filled.length);
     const panel = read("downloads/panel.csv").slice(1).trim().split("\n");
-    expect(panel[0]).toBe("province_code,province,year,series,value,unit,source,table,vintage");
+    expect(panel[0]).toBe("province_code,province,province_zh,year,series,value");
     expect(panel).toHaveLength(1 + results.validation.rowsUsed);
   });
 
