@@ -1,6 +1,7 @@
 /**
- * The province table (`data/units/cn-provinces.csv`) and the ONE function that maps any name
- * form met in the raw files to a GB/T 2260 six-digit code.
+ * The province table (`data/units/cn-provinces.csv`) for the raw-data importer, over the one
+ * name-to-code mapping of the study loader (`src/study/units.ts`), so that a raw file and a
+ * user's data file are read with the same rules.
  *
  * Accepted forms, all derived from the table's columns (no hidden alias list):
  *   - six-digit code            110000
@@ -20,6 +21,7 @@
  * count them. Anything else throws an UnknownProvinceError naming the file, the row and the name.
  */
 import { readCsvRecords } from "./csv.ts";
+import { UnitNames } from "../../src/study/units.ts";
 
 export interface Province {
   code: string;
@@ -55,8 +57,8 @@ export class UnknownProvinceError extends Error {
   }
 }
 
-/** Labels of regional subtotal rows (whitespace-free Chinese, or English folded like names). */
-const SUBTOTALS_ZH = new Map<string, string>([
+/** Subtotal labels met in the raw files, with the label they are counted under. */
+const SUBTOTALS = new Map<string, string>([
   ["全国", "全国"],
   ["地方合计", "地方合计"],
   ["东部地区", "东部地区"],
@@ -69,28 +71,18 @@ const SUBTOTALS_ZH = new Map<string, string>([
   ["东北", "东北地区"],
   // OCR slip of 东部地区 in techme RDPatentValid 2014 (SOURCES.md §1c)
   ["尔部地区", "东部地区 (OCR slip 尔部地区)"],
-]);
-const SUBTOTALS_EN = new Map<string, string>([
-  ["nationaltotal", "全国"],
-  ["national", "全国"],
-  ["china", "全国"],
-  ["easternregion", "东部地区"],
-  ["middleregion", "中部地区"],
-  ["centralregion", "中部地区"],
-  ["westernregion", "西部地区"],
-  ["northeastregion", "东北地区"],
-  ["northeasternregion", "东北地区"],
+  ["National Total", "全国"],
+  ["National", "全国"],
+  ["China", "全国"],
+  ["Eastern Region", "东部地区"],
+  ["Middle Region", "中部地区"],
+  ["Central Region", "中部地区"],
+  ["Western Region", "西部地区"],
+  ["Northeast Region", "东北地区"],
+  ["Northeastern Region", "东北地区"],
 ]);
 
 const COLUMNS = ["code", "name_zh", "name_zh_full", "name_en", "abbr"] as const;
-
-function fold(name: string): string {
-  return name.normalize("NFKC").replace(/[\s\u3000]+/g, "");
-}
-
-function foldEnglish(name: string): string {
-  return name.normalize("NFKC").toLowerCase().replace(/[^a-z]/g, "");
-}
 
 /** Reads and validates the province table: 31 rows, unique values in every column. */
 export function loadProvinceTable(path: string): Province[] {
@@ -132,48 +124,27 @@ export interface ProvinceResolver {
 
 export function createProvinceResolver(provinces: readonly Province[]): ProvinceResolver {
   const byCode = new Map<string, Province>();
-  const byAbbr = new Map<string, string>();
-  const byZh = new Map<string, string>();
-  const byEn = new Map<string, string>();
-  const put = (map: Map<string, string>, key: string, code: string, what: string) => {
-    const prev = map.get(key);
-    if (prev !== undefined && prev !== code) throw new Error(`province table: ${what} "${key}" is used by ${prev} and ${code}`);
-    map.set(key, code);
-  };
   for (const p of provinces) {
     if (byCode.has(p.code)) throw new Error(`province table: code ${p.code} appears twice`);
     byCode.set(p.code, p);
-    put(byAbbr, p.abbr, p.code, "abbr");
-    put(byZh, fold(p.nameZh), p.code, "Chinese name");
-    put(byZh, fold(p.nameZhFull), p.code, "Chinese name");
-    put(byEn, foldEnglish(p.nameEn), p.code, "English name");
   }
-  for (const k of SUBTOTALS_ZH.keys()) if (byZh.has(k)) throw new Error(`subtotal label "${k}" is also a province name`);
-  for (const k of SUBTOTALS_EN.keys()) if (byEn.has(k)) throw new Error(`subtotal label "${k}" is also a province name`);
+  const names = new UnitNames(
+    provinces.map((p) => ({
+      code: p.code,
+      nameZh: p.nameZh,
+      nameZhFull: p.nameZhFull,
+      nameEn: p.nameEn,
+      parent: null,
+      aliases: [`CN-${p.abbr}`, `CN-${p.code.slice(0, 2)}`],
+    })),
+  );
+  for (const [name, label] of SUBTOTALS) names.addAggregate(name, label);
 
   const resolve = (name: string, where: Where): Resolved => {
-    const s = fold(String(name));
-    const province = (code: string | undefined): Resolved | null =>
-      code !== undefined && byCode.has(code) ? { kind: "province", code } : null;
-    let hit: Resolved | null = null;
-    let m: RegExpMatchArray | null;
-    if (/^\d{6}$/.test(s)) hit = province(s);
-    else if (/^\d{2}$/.test(s)) hit = province(`${s}0000`);
-    else if (/^\d{12}$/.test(s)) hit = s.endsWith("000000") ? province(s.slice(0, 6)) : null;
-    else if ((m = s.match(/^CN-?([A-Za-z]{2})$/i))) hit = province(byAbbr.get(m[1].toUpperCase()));
-    else if ((m = s.match(/^CN-?(\d{2})$/i))) hit = province(`${m[1]}0000`);
-    else if (/[\u4e00-\u9fff]/.test(s)) {
-      hit = province(byZh.get(s));
-      const sub = SUBTOTALS_ZH.get(s);
-      if (hit === null && sub !== undefined) hit = { kind: "subtotal", label: sub };
-    } else if (/[A-Za-z]/.test(s)) {
-      const e = foldEnglish(s);
-      hit = province(byEn.get(e));
-      const sub = SUBTOTALS_EN.get(e);
-      if (hit === null && sub !== undefined) hit = { kind: "subtotal", label: sub };
-    }
-    if (hit === null) throw new UnknownProvinceError(String(name), where);
-    return hit;
+    const m = names.match(String(name));
+    if (m.kind === "unit") return { kind: "province", code: m.code };
+    if (m.kind === "aggregate") return { kind: "subtotal", label: m.label };
+    throw new UnknownProvinceError(String(name), where);
   };
 
   return {
