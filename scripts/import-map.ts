@@ -14,8 +14,16 @@
  *     echarts draws it at run time from lib/coord/geo/fix/nanhai.js, a schematic
  *     in box units. Its nine dash segments are placed into longitude/latitude
  *     with a fitted affine transform (see placeNanhai; approximate, schematic);
- *  6. convert to TopoJSON with topojson-server (object "provinces", quantized)
- *     and write it together with data/geo/ATTRIBUTION.md.
+ *  6. snap the borders between provinces onto each other (see snapBorders),
+ *     so that neighbours hold identical lines that TopoJSON can share;
+ *  7. convert to TopoJSON with topojson-server (object "provinces", quantized);
+ *  8. simplify with topojson-simplify (see simplifyTopology): Visvalingam
+ *     weights by spherical triangle area, arcs shared by neighbours simplified
+ *     once so borders stay gap-free, islets below an area threshold dropped,
+ *     but never a feature's main polygon, nor Taiwan's, Hong Kong's or Macao's
+ *     islands, nor the South China Sea dashes (left unsimplified);
+ *  9. check the winding again and write the file together with
+ *     data/geo/ATTRIBUTION.md.
  *
  * Run: npx node scripts/import-map.ts
  */
@@ -23,7 +31,23 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { geoArea, toTopology as buildTopology, topoFeatures, type Position, type Ring, type Topology } from "../src/lib/map-geo.ts";
+import {
+  filterAttached,
+  filterRings,
+  geoArea,
+  geoCentroid,
+  presimplify,
+  quantize,
+  simplify,
+  sphericalRingArea,
+  toTopology as buildTopology,
+  topoFeatures,
+  type Position,
+  type Ring,
+  type TopoGeometry,
+  type Topology,
+  type WeightedTopology,
+} from "../src/lib/map-geo.ts";
 
 export type { Position, Ring };
 
@@ -126,7 +150,7 @@ interface EchartsFeature {
     | { type: "MultiPolygon"; coordinates: string[][]; encodeOffsets: [number, number][][] };
 }
 
-interface EchartsMap {
+export interface EchartsMap {
   type: "FeatureCollection";
   features: EchartsFeature[];
   UTF8Encoding?: boolean;
@@ -423,6 +447,432 @@ export function toTopology(features: ProvinceFeature[], quantization = QUANTIZAT
 }
 
 // ---------------------------------------------------------------------------
+// Shared borders
+// ---------------------------------------------------------------------------
+
+/**
+ * In china.json about a third of the length of the borders between provinces
+ * is stored twice, as two slightly different lines (each province was
+ * simplified on its own; the lines lie up to about a kilometre apart and cross
+ * each other). TopoJSON can only share a border whose points are identical,
+ * and two such lines, simplified separately, open slivers between the
+ * provinces. snapBorders makes them identical: points of different provinces
+ * closer than SNAP_TOLERANCE are merged, then every point of another
+ * province lying within SNAP_TOLERANCE of an edge is inserted into that edge.
+ * No point moves by more than the tolerance.
+ */
+export const SNAP_TOLERANCE = 16 / 1024; // degrees: 16 steps of the source grid, under 1.8 km
+
+export interface SnapReport {
+  /** Points moved onto a point of another province. */
+  merged: number;
+  /** Points of another province inserted into an edge. */
+  inserted: number;
+  /** Spikes (x → q → x) removed after merging. */
+  spikes: number;
+}
+
+function key(p: Position): string {
+  return `${p[0]},${p[1]}`;
+}
+
+function ringsOf(f: ProvinceFeature): Ring[] {
+  return f.geometry.type === "Polygon" ? f.geometry.coordinates : f.geometry.coordinates.flat();
+}
+
+/** Distance from p to segment ab and the position of the foot along it (0 at a, 1 at b); planar in degrees. */
+function segmentFoot(p: Position, a: Position, b: Position): { d: number; t: number } {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const l2 = dx * dx + dy * dy;
+  const t = l2 === 0 ? 0 : ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / l2;
+  const c = Math.max(0, Math.min(1, t));
+  return { d: Math.hypot(p[0] - a[0] - c * dx, p[1] - a[1] - c * dy), t };
+}
+
+/**
+ * Removes spikes, x → q → x, which merging can leave where two points of a
+ * ring land on the same point: they enclose nothing and would draw as a
+ * stroke sticking out of the outline.
+ */
+export function removeSpikes(ring: Ring): { ring: Ring; removed: number } {
+  let pts = closeRing(ring).slice(0, -1);
+  let removed = 0;
+  for (let changed = true; changed && pts.length >= 3; ) {
+    changed = false;
+    for (let i = 0; i < pts.length && pts.length >= 3; i++) {
+      const n = pts.length;
+      const prev = pts[(i + n - 1) % n];
+      const next = pts[(i + 1) % n];
+      if (samePoint(prev, next)) {
+        const j = (i + 1) % n;
+        pts = pts.filter((_, k) => k !== i && k !== j);
+        removed++;
+        changed = true;
+      }
+    }
+    // drop consecutive repeats the removal may have joined
+    pts = closeRing(pts).slice(0, -1);
+  }
+  return { ring: closeRing(pts), removed };
+}
+
+/** Snaps the borders of the provinces (kind "province") onto each other, in place. */
+export function snapBorders(features: ProvinceFeature[], tolerance = SNAP_TOLERANCE): SnapReport {
+  if (!(tolerance > 0)) return { merged: 0, inserted: 0, spikes: 0 };
+  const provinces = features.filter((f) => f.properties.kind === "province");
+  const cell = tolerance;
+  const cellOf = (p: Position) => `${Math.floor(p[0] / cell)},${Math.floor(p[1] / cell)}`;
+
+  // Distinct points and the provinces they belong to.
+  const owners = new Map<string, { p: Position; of: Set<number> }>();
+  provinces.forEach((f, fi) => {
+    for (const ring of ringsOf(f)) for (const p of ring) {
+      const k = key(p);
+      const o = owners.get(k);
+      if (o) o.of.add(fi);
+      else owners.set(k, { p, of: new Set([fi]) });
+    }
+  });
+  const sameOwners = (a: Set<number>, b: Set<number>) => a.size === b.size && [...a].every((x) => b.has(x));
+
+  // 1. Merge points of different provinces closer than the tolerance, in a
+  //    fixed order (by longitude, then latitude), onto the first of them.
+  const points = [...owners.values()].sort((u, v) => u.p[0] - v.p[0] || u.p[1] - v.p[1]);
+  const grid = new Map<string, typeof points>();
+  for (const o of points) {
+    const c = cellOf(o.p);
+    const list = grid.get(c);
+    if (list) list.push(o);
+    else grid.set(c, [o]);
+  }
+  const near = (p: Position) => {
+    const [cx, cy] = [Math.floor(p[0] / cell), Math.floor(p[1] / cell)];
+    const out: typeof points = [];
+    for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) out.push(...(grid.get(`${cx + dx},${cy + dy}`) ?? []));
+    return out;
+  };
+  const target = new Map<string, Position>();
+  for (const o of points) {
+    if (target.has(key(o.p))) continue;
+    for (const v of near(o.p)) {
+      const k = key(v.p);
+      if (v === o || target.has(k) || sameOwners(o.of, v.of)) continue;
+      if (Math.hypot(v.p[0] - o.p[0], v.p[1] - o.p[1]) <= tolerance) target.set(k, o.p);
+    }
+  }
+  const moved = (p: Position): Position => target.get(key(p)) ?? p;
+  let merged = 0;
+  for (const f of provinces) {
+    const polygons = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const polygon of polygons) {
+      polygon.forEach((ring, i) => {
+        merged += ring.filter((p) => target.has(key(p))).length;
+        const snapped = closeRing(ring.map(moved));
+        if (isDegenerate(snapped)) throw new Error(`${f.properties.name}: a ring collapsed while snapping`);
+        polygon[i] = snapped;
+      });
+    }
+  }
+
+  // 2. Insert into each edge the points of other provinces that lie within
+  //    the tolerance of it, in order along the edge.
+  const after = new Map<string, { p: Position; of: Set<number> }>();
+  provinces.forEach((f, fi) => {
+    for (const ring of ringsOf(f)) for (const p of ring) {
+      const o = after.get(key(p));
+      if (o) o.of.add(fi);
+      else after.set(key(p), { p, of: new Set([fi]) });
+    }
+  });
+  grid.clear();
+  for (const o of [...after.values()].sort((u, v) => u.p[0] - v.p[0] || u.p[1] - v.p[1])) {
+    const c = cellOf(o.p);
+    const list = grid.get(c);
+    if (list) list.push(o);
+    else grid.set(c, [o]);
+  }
+  let inserted = 0;
+  let spikes = 0;
+  provinces.forEach((f, fi) => {
+    const polygons = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const polygon of polygons) {
+      polygon.forEach((ring, ri) => {
+        const out: Ring = [ring[0]];
+        for (let i = 1; i < ring.length; i++) {
+          const a = ring[i - 1];
+          const b = ring[i];
+          const seen = new Set<string>();
+          const extra: { p: Position; t: number }[] = [];
+          // candidate cells along the edge's bounding box, widened by one cell
+          const [x0, x1] = [Math.floor(Math.min(a[0], b[0]) / cell) - 1, Math.floor(Math.max(a[0], b[0]) / cell) + 1];
+          const [y0, y1] = [Math.floor(Math.min(a[1], b[1]) / cell) - 1, Math.floor(Math.max(a[1], b[1]) / cell) + 1];
+          for (let cx = x0; cx <= x1; cx++) {
+            for (let cy = y0; cy <= y1; cy++) {
+              for (const o of grid.get(`${cx},${cy}`) ?? []) {
+                const k = key(o.p);
+                if (o.of.has(fi) || seen.has(k)) continue;
+                seen.add(k);
+                const { d, t } = segmentFoot(o.p, a, b);
+                if (d <= tolerance && t > 0 && t < 1) extra.push({ p: o.p, t });
+              }
+            }
+          }
+          extra.sort((u, v) => u.t - v.t || u.p[0] - v.p[0] || u.p[1] - v.p[1]);
+          for (const e of extra) out.push(e.p);
+          out.push(b);
+          inserted += extra.length;
+        }
+        const cleaned = removeSpikes(out);
+        if (isDegenerate(cleaned.ring)) throw new Error(`${f.properties.name}: a ring collapsed while snapping`);
+        spikes += cleaned.removed;
+        polygon[ri] = cleaned.ring;
+      });
+    }
+  });
+  return { merged, inserted, spikes };
+}
+
+// ---------------------------------------------------------------------------
+// Simplification
+// ---------------------------------------------------------------------------
+
+/** Mean Earth radius (IUGG), km: converts steradians to km² for the record. */
+export const EARTH_RADIUS_KM = 6371.0088;
+
+/**
+ * Visvalingam threshold: a point goes when the triangle it forms with its
+ * neighbours covers less than this many km² of the sphere (weights are
+ * topojson-simplify's sphericalTriangleArea, in steradians: km² / R²).
+ */
+export const SIMPLIFY_MIN_AREA_KM2 = 100;
+export const SIMPLIFY_MIN_WEIGHT = SIMPLIFY_MIN_AREA_KM2 / EARTH_RADIUS_KM ** 2;
+
+/**
+ * Detached islets (rings that share no arc with another ring) smaller than
+ * this, measured at full resolution, are dropped: under about half a pixel at
+ * the 800-unit map.
+ */
+export const ISLET_MIN_AREA_KM2 = 30;
+
+/** Features whose every ring is kept, however small: Taiwan (with 钓鱼岛 and 赤尾屿), Hong Kong, Macao. */
+export const KEEP_ALL_RINGS: ReadonlySet<string> = new Set(["710000", "810000", "820000"]);
+
+export interface DroppedIslet {
+  name: string;
+  near: Position;
+  areaKm2: number;
+}
+
+export interface SimplifyReport {
+  /** Points in the arcs of the topology before and after. */
+  pointsBefore: number;
+  pointsAfter: number;
+  droppedIslets: DroppedIslet[];
+  /** Rings that would have collapsed below a triangle or turned inside out, and how many points were kept for them. */
+  protectedRings: { name: string; near: Position; pointsKept: number }[];
+}
+
+function arcPoints(topology: { arcs: unknown[][] }): number {
+  return topology.arcs.reduce((s, a) => s + a.length, 0);
+}
+
+/** Polygons (each a list of rings, each a list of arc indexes) of a topology geometry. */
+function topoPolygons(g: TopoGeometry): number[][][] {
+  if (g.type === "Polygon") return [g.arcs as number[][]];
+  if (g.type === "MultiPolygon") return g.arcs as number[][][];
+  return [];
+}
+
+/** Coordinates of a ring of arc indexes (closed), from a presimplified topology. */
+function ringCoordinates(topology: WeightedTopology, ring: number[]): Position[] {
+  const out: Position[] = [];
+  for (const index of ring) {
+    const arc = index < 0 ? [...topology.arcs[~index]].reverse() : topology.arcs[index];
+    arc.forEach((p, k) => {
+      if (k > 0 || out.length === 0) out.push([p[0], p[1]]);
+    });
+  }
+  return out;
+}
+
+function ringNear(coordinates: Position[]): Position {
+  return geoCentroid({ type: "Polygon", coordinates: [coordinates] });
+}
+
+/**
+ * Simplifies the quantized topology made by toTopology and re-quantizes it on
+ * the same grid. Each arc is simplified once, so two provinces sharing a
+ * border keep sharing exactly the same points: no gaps or overlaps appear
+ * between neighbours. Detached islets smaller than ISLET_MIN_AREA_KM2 are
+ * dropped, except the largest polygon of every feature and every ring of the
+ * KEEP_ALL_RINGS features; the points of their islets and of the South China
+ * Sea dashes are all kept. A kept ring that would shrink below a triangle, or
+ * turn inside out, keeps its highest-weighted points until it is sound again.
+ * Deterministic: same input, same output.
+ */
+export function simplifyTopology(topology: Topology, minWeight = SIMPLIFY_MIN_WEIGHT, isletMinAreaKm2 = ISLET_MIN_AREA_KM2): { topology: Topology; report: SimplifyReport } {
+  const transform = topology.transform;
+  if (!transform) throw new Error("expected a quantized topology");
+  const pointsBefore = arcPoints(topology);
+  const weighted = presimplify(topology);
+  const geometries = (weighted.objects[OBJECT_NAME]?.geometries ?? []) as TopoGeometry<ProvinceProperties>[];
+  const attached = filterAttached(weighted);
+  const isletMinArea = isletMinAreaKm2 / EARTH_RADIUS_KM ** 2;
+
+  // Which exterior rings stay (rings are matched by identity: filterRings
+  // hands the filter the same arrays).
+  const keep = new Set<number[]>();
+  const droppedIslets: DroppedIslet[] = [];
+  for (const g of geometries) {
+    const props = g.properties!;
+    const polygons = topoPolygons(g);
+    const areas = polygons.map((p) => sphericalRingArea(ringCoordinates(weighted, p[0]), false));
+    const largest = areas.indexOf(Math.max(...areas));
+    const all = props.kind === "nanhai" || (props.code !== null && KEEP_ALL_RINGS.has(props.code));
+    const unsimplified = (ring: number[]) => {
+      for (const index of ring) for (const p of weighted.arcs[index < 0 ? ~index : index]) p[2] = Infinity;
+    };
+    polygons.forEach((polygon, i) => {
+      const exterior = polygon[0];
+      if (all || i === largest || attached(exterior, false) || areas[i] >= isletMinArea) keep.add(exterior);
+      else droppedIslets.push({ name: props.name, near: ringNear(ringCoordinates(weighted, exterior)), areaKm2: areas[i] * EARTH_RADIUS_KM ** 2 });
+      // The dashes are a schematic of five points each, and the islets of
+      // Taiwan and Hong Kong (钓鱼岛, 赤尾屿, 澎湖, 兰屿, Hong Kong Island)
+      // are a few pixels across: their points are all kept.
+      if (props.kind === "nanhai" || (all && i !== largest && !attached(exterior, false))) polygon.forEach(unsimplified);
+    });
+  }
+  const filtered = filterRings(weighted, (ring, interior) => interior || keep.has(ring));
+
+  // No kept ring may collapse or turn inside out: while fewer than three
+  // distinct points would survive, or the survivors would wind the wrong way
+  // (an exterior ring must stay clockwise for d3, a hole counter-clockwise),
+  // lift the weight of the ring's best remaining point. Lifting only adds
+  // points to shared arcs, so repeat until a whole pass changes nothing.
+  const kept = new Map<number[], { name: string; ring: number[]; points: number }>();
+  const survivors = (ring: number[]): Position[] => {
+    const out: Position[] = [];
+    for (const index of ring) {
+      const arc = filtered.arcs[index < 0 ? ~index : index].filter((p) => p[2] >= minWeight);
+      if (index < 0) arc.reverse();
+      arc.forEach((p, k) => {
+        if (k > 0 || out.length === 0) out.push([p[0], p[1]]);
+      });
+    }
+    return out;
+  };
+  const sound = (coordinates: Position[], exterior: boolean) => {
+    if (new Set(coordinates.map(key)).size < 3) return false;
+    const area = geoArea({ type: "Polygon", coordinates: [coordinates] });
+    return exterior ? area < 2 * Math.PI : area > 2 * Math.PI;
+  };
+  for (let pass = 0, changed = true; changed; pass++) {
+    if (pass === 10) throw new Error("simplification: rings still unsound after 10 passes");
+    changed = false;
+    for (const g of filtered.objects[OBJECT_NAME].geometries as TopoGeometry<ProvinceProperties>[]) {
+      for (const polygon of topoPolygons(g)) {
+        polygon.forEach((ring, ri) => {
+          if (sound(survivors(ring), ri === 0)) return;
+          const candidates = ring
+            .flatMap((index, a) => filtered.arcs[index < 0 ? ~index : index].map((p, k) => ({ p, a, k })))
+            .filter(({ p }) => p[2] < minWeight)
+            .sort((x, y) => y.p[2] - x.p[2] || x.a - y.a || x.k - y.k);
+          const record = kept.get(ring) ?? { name: g.properties!.name, ring, points: 0 };
+          for (const { p } of candidates) {
+            p[2] = Infinity;
+            record.points++;
+            if (sound(survivors(ring), ri === 0)) break;
+          }
+          if (!sound(survivors(ring), ri === 0)) throw new Error(`${g.properties!.name}: a ring cannot be kept sound`);
+          kept.set(ring, record);
+          changed = true;
+        });
+      }
+    }
+  }
+  const protectedRings: SimplifyReport["protectedRings"] = [...kept.values()].map((r) => ({
+    name: r.name,
+    near: ringNear(ringCoordinates(filtered, r.ring)),
+    pointsKept: r.points,
+  }));
+
+  const simplified = quantize(mergeIdenticalArcs(simplify(filtered, minWeight)), transform);
+  return { topology: simplified, report: { pointsBefore, pointsAfter: arcPoints(simplified), droppedIslets, protectedRings } };
+}
+
+/**
+ * Arcs that differed at full resolution can become the same line once
+ * simplified (two near-identical stretches of border reduced to the same two
+ * end points). Makes the geometries use one of them, so that the neighbours
+ * share it, drops the other, and removes the spikes (an arc and then the same
+ * arc backwards) this can leave.
+ */
+export function mergeIdenticalArcs(topology: Topology): Topology {
+  const first = new Map<string, number>();
+  const target = topology.arcs.map((arc, i) => {
+    const forward = JSON.stringify(arc);
+    const seen = first.get(forward) ?? first.get(JSON.stringify([...arc].reverse()));
+    if (seen === undefined) {
+      first.set(forward, i);
+      return i;
+    }
+    return first.has(forward) ? seen : ~seen;
+  });
+  const remap = (a: number) => (a >= 0 ? target[a] : ~target[~a]);
+  // An arc followed by itself reversed is a spike: it encloses nothing.
+  const ringOf = (ring: number[]) => {
+    let out = ring.map(remap);
+    for (let changed = true; changed && out.length > 2; ) {
+      changed = false;
+      for (let i = 0; i < out.length && out.length > 2; i++) {
+        const j = (i + 1) % out.length;
+        if (out[i] === ~out[j]) {
+          out = out.filter((_, k) => k !== i && k !== j);
+          changed = true;
+        }
+      }
+    }
+    return out;
+  };
+  for (const g of (topology.objects[OBJECT_NAME]?.geometries ?? []) as TopoGeometry[]) {
+    if (g.type === "Polygon") g.arcs = (g.arcs as number[][]).map(ringOf);
+    else if (g.type === "MultiPolygon") g.arcs = (g.arcs as number[][][]).map((polygon) => polygon.map(ringOf));
+  }
+  return filterRings(topology, () => true); // drops the arcs no longer used
+}
+
+/** The full pipeline from the echarts sources to the committed topology. */
+export interface BuiltTopology {
+  topology: Topology;
+  /** The features before conversion (snapped, not simplified). */
+  features: ProvinceFeature[];
+  report: ImportReport;
+  snap: SnapReport;
+  simplification: SimplifyReport;
+  placement: NanhaiPlacement;
+  dashes: number;
+  /** Size of the topology before simplification, bytes (with the final newline). */
+  fullBytes: number;
+  simplifierVersion: string;
+}
+
+export function buildProvinceTopology(map: EchartsMap, nanhaiSource: string, snapTolerance = SNAP_TOLERANCE): BuiltTopology {
+  const report = convertEcharts(map);
+  const schematic = readNanhaiSchematic(nanhaiSource);
+  const placement = placeNanhai(schematic);
+  const features = [...report.features, nanhaiFeature(schematic)];
+  const snap = snapBorders(features, snapTolerance);
+  const full = toTopology(features);
+  verifyTopology(full, features.length);
+  const { topology, report: simplification } = simplifyTopology(full);
+  verifyTopology(topology, features.length);
+  const require = createRequire(import.meta.url);
+  const simplifierVersion = (JSON.parse(readFileSync(require.resolve("topojson-simplify/package.json"), "utf8")) as { version: string }).version;
+  return { topology, features, report, snap, simplification, placement, dashes: schematic.dashes.length, fullBytes: Buffer.byteLength(JSON.stringify(full) + "\n"), simplifierVersion };
+}
+
+// ---------------------------------------------------------------------------
 // Main
 // ---------------------------------------------------------------------------
 
@@ -432,15 +882,19 @@ export const OUTPUT_TOPOJSON = join(REPO_ROOT, "data/geo/china-provinces.topo.js
 export const OUTPUT_ATTRIBUTION = join(REPO_ROOT, "data/geo/ATTRIBUTION.md");
 
 /**
- * Reads the topology back and checks what d3 will see after quantization:
- * every feature present, every exterior ring clockwise (area < 2π).
+ * Reads the topology back and checks what d3 will see after quantization (and
+ * simplification): every feature present with at least one polygon, no ring
+ * below three distinct points, every exterior ring clockwise (area < 2π).
  */
 export function verifyTopology(topo: Topology, expected: number): void {
   const features = topoFeatures<ProvinceProperties>(topo, OBJECT_NAME) as ProvinceFeature[];
   if (features.length !== expected) throw new Error(`topology has ${features.length} features, expected ${expected}`);
   for (const f of features) {
+    if (f.geometry === null || (f.geometry.type !== "Polygon" && f.geometry.type !== "MultiPolygon")) throw new Error(`${f.properties.name}: no polygon left`);
     const polygons = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+    if (polygons.length === 0) throw new Error(`${f.properties.name}: no polygon left`);
     polygons.forEach((polygon, pi) => {
+      for (const ring of polygon) if (isDegenerate(ring)) throw new Error(`${f.properties.name} polygon ${pi}: a ring has fewer than three distinct points`);
       const area = geoArea({ type: "Polygon", coordinates: [polygon[0]] });
       if (!(area < 2 * Math.PI)) throw new Error(`${f.properties.name} polygon ${pi}: exterior wound the wrong way after quantization`);
     });
@@ -448,7 +902,16 @@ export function verifyTopology(topo: Topology, expected: number): void {
   }
 }
 
-function attribution(report: ImportReport, nanhai: NanhaiPlacement, nanhaiDashes: number, bytes: number, stepDegrees: number): string {
+function attribution(built: BuiltTopology, bytes: number): string {
+  const { report, placement: nanhai, dashes: nanhaiDashes, snap, simplification: simp } = built;
+  const stepDegrees = built.topology.transform!.scale[0];
+  const isletsBy = new Map<string, number>();
+  for (const d of simp.droppedIslets) isletsBy.set(d.name, (isletsBy.get(d.name) ?? 0) + 1);
+  const isletList = [...isletsBy].map(([n, k]) => `${n} ${k}`).join(", ");
+  const largestDropped = Math.max(0, ...simp.droppedIslets.map((d) => d.areaKm2));
+  const protectedBy = new Map<string, number>();
+  for (const r of simp.protectedRings) protectedBy.set(r.name, (protectedBy.get(r.name) ?? 0) + 1);
+  const protectedList = [...protectedBy].map(([n, k]) => `${n} ${k}`).join(", ");
   const rewound = report.rewound
     .map((r) => `- ${r.name}, source polygon ${r.polygon} ring ${r.ring} (${r.points} points, near ${r.near[0].toFixed(2)}° E ${r.near[1].toFixed(2)}° N): spherical area ${r.areaBefore.toFixed(4)} sr before, ${r.areaAfter.toExponential(3)} sr after`)
     .join("\n");
@@ -499,16 +962,47 @@ ${rewound || "- none"}
    inset draws real coasts and its own frame). The result is a schematic
    locator, good to about a degree, as feature
    \`{ code: null, name: "南海诸岛", kind: "nanhai" }\`.
-6. **Converted to TopoJSON** with topojson-server, object \`${OBJECT_NAME}\`,
+6. **Borders snapped.** In the source about a third of the length of the
+   borders between provinces is stored twice, as two slightly different
+   lines (up to about a kilometre apart, crossing each other), which TopoJSON
+   cannot share and which open slivers once simplified. Points of different
+   provinces closer than ${SNAP_TOLERANCE * 1024}/1024° (${(SNAP_TOLERANCE * 111.32).toFixed(1)} km or less) were
+   merged (${snap.merged} points moved onto another province's point), then every
+   point of another province within that distance of an edge was inserted
+   into the edge (${snap.inserted} points), so both provinces hold the same
+   line; ${snap.spikes} zero-area spikes (x → q → x) that merging left were removed.
+   No point moved by more than the tolerance. The South China Sea dashes
+   were not touched.
+7. **Converted to TopoJSON** with topojson-server, object \`${OBJECT_NAME}\`,
    quantization ${QUANTIZATION} (one step is ${stepDegrees.toExponential(2)}° of longitude,
-   about ${Math.round(stepDegrees * 111_320)} m at the equator), features sorted by code (南海诸岛 last). Output size ${bytes} bytes.
+   about ${Math.round(stepDegrees * 111_320)} m at the equator), features sorted by code
+   (南海诸岛 last); ${built.fullBytes} bytes and ${simp.pointsBefore} arc points at this stage.
+8. **Simplified** with topojson-simplify ${built.simplifierVersion} (Visvalingam): every
+   point was weighted by the spherical area of the triangle it forms with its
+   neighbours (\`sphericalTriangleArea\`), and points under
+   ${SIMPLIFY_MIN_AREA_KM2} km² (${SIMPLIFY_MIN_WEIGHT.toExponential(3)} sr on a sphere of
+   radius ${EARTH_RADIUS_KM} km) were removed. Each arc is simplified once, so
+   provinces that share a border keep sharing exactly the same points; arcs
+   that became the same line were merged into one.
+   Detached islets under ${ISLET_MIN_AREA_KM2} km² (measured before simplifying)
+   were dropped: ${simp.droppedIslets.length} rings (${isletList || "none"};
+   the largest ${(Math.floor(largestDropped * 100) / 100).toFixed(2)} km²).
+   Never dropped: the largest polygon of every feature, every ring of Taiwan
+   (with 钓鱼岛 and 赤尾屿), Hong Kong and Macao, and the South China Sea
+   dashes; the islets of Taiwan and Hong Kong and the dashes were not
+   simplified at all. ${simp.protectedRings.length} kept rings that would
+   have shrunk below a triangle (or turned inside out) kept their
+   highest-weighted points until they had three (${protectedList || "none"}).
+   The result was quantized again on the same grid and the winding checked
+   again (every exterior ring clockwise, no feature larger than a
+   hemisphere): ${simp.pointsAfter} arc points, ${bytes} bytes.
 
 Hong Kong (香港, 810000), Macao (澳门, 820000) and Taiwan (台湾, 710000) are
 included as in the source.
 
-The outlines are simplified and not authoritative. A map of China published
-in China needs a map review number (审图号) and a standard base map; this file
-is not one.
+The outlines are simplified (in the source, and again here) and not
+authoritative. A map of China published in China needs a map review number
+(审图号) and a standard base map; this file is not one.
 `;
 }
 
@@ -519,22 +1013,19 @@ export function main(): void {
   if (pkg.version !== SOURCE_VERSION) throw new Error(`expected ${SOURCE_PACKAGE}@${SOURCE_VERSION}, found ${pkg.version}`);
 
   const map = JSON.parse(readFileSync(join(pkgDir, SOURCE_FILE), "utf8")) as EchartsMap;
-  const report = convertEcharts(map);
-  const schematic = readNanhaiSchematic(readFileSync(join(pkgDir, NANHAI_SOURCE_FILE), "utf8"));
-  const placement = placeNanhai(schematic);
-  const features = [...report.features, nanhaiFeature(schematic)];
-
-  const topo = toTopology(features);
-  verifyTopology(topo, features.length);
-  const json = JSON.stringify(topo);
+  const built = buildProvinceTopology(map, readFileSync(join(pkgDir, NANHAI_SOURCE_FILE), "utf8"));
+  const json = JSON.stringify(built.topology) + "\n";
   mkdirSync(dirname(OUTPUT_TOPOJSON), { recursive: true });
-  writeFileSync(OUTPUT_TOPOJSON, json + "\n");
-  const bytes = Buffer.byteLength(json + "\n");
-  writeFileSync(OUTPUT_ATTRIBUTION, attribution(report, placement, schematic.dashes.length, bytes, topo.transform!.scale[0]));
+  writeFileSync(OUTPUT_TOPOJSON, json);
+  const bytes = Buffer.byteLength(json);
+  writeFileSync(OUTPUT_ATTRIBUTION, attribution(built, bytes));
 
-  console.log(`${relative(REPO_ROOT, OUTPUT_TOPOJSON)}: ${features.length} features, ${bytes} bytes`);
+  const { report, simplification: simp, snap } = built;
+  console.log(`${relative(REPO_ROOT, OUTPUT_TOPOJSON)}: ${built.features.length} features, ${bytes} bytes`);
   for (const r of report.rewound) console.log(`rewound: ${r.name} source polygon ${r.polygon} ring ${r.ring} (${r.points} points near ${r.near.map((v) => v.toFixed(2)).join(", ")}, area ${r.areaBefore.toFixed(3)} sr)`);
   console.log(`closed ${report.closed.length} open ring(s), dropped ${report.droppedDegenerate.length} degenerate ring(s)`);
+  console.log(`snapped borders: ${snap.merged} point(s) merged, ${snap.inserted} inserted, ${snap.spikes} spike(s) removed`);
+  console.log(`simplified: ${simp.pointsBefore} → ${simp.pointsAfter} points, ${simp.droppedIslets.length} islet(s) dropped, ${simp.protectedRings.length} small ring(s) kept at three points or more`);
 }
 
 if (import.meta.main) main();

@@ -1,7 +1,8 @@
 /**
  * Typed access to the parts of d3-geo, topojson-client, topojson-server and
- * topojson-simplify that the map code uses. None of these packages ships type declarations, so the
- * imports are untyped here and given narrow types once, in this file.
+ * topojson-simplify that the map code uses. None of these packages ships type
+ * declarations, so the imports are untyped here and given narrow types once,
+ * in this file.
  */
 // @ts-ignore -- d3-geo has no bundled types
 import * as d3geo from "d3-geo";
@@ -137,8 +138,8 @@ interface TopojsonSimplify {
   simplify(topology: WeightedTopology, minWeight?: number): Topology;
   filter<T extends Topology | WeightedTopology>(topology: T, filter: RingFilter): T;
   filterAttached(topology: Topology | WeightedTopology): RingFilter;
-  sphericalRingArea(ring: Position[], interior: boolean): number;
-  sphericalTriangleArea(triangle: Position[]): number;
+  sphericalRingArea(ring: ReadonlyArray<readonly number[]>, interior: boolean): number;
+  sphericalTriangleArea(triangle: ReadonlyArray<readonly number[]>): number;
 }
 
 const simplifier = topojsonSimplify as unknown as TopojsonSimplify;

@@ -7,17 +7,23 @@ import {
   NANHAI_NAME,
   OBJECT_NAME,
   PROVINCE_CODES,
+  SNAP_TOLERANCE,
   SOURCE_FILE,
+  buildProvinceTopology,
   convertEcharts,
   decodeRing,
   fitAffine,
   nanhaiFeature,
   placeNanhai,
   readNanhaiSchematic,
+  removeSpikes,
+  simplifyTopology,
+  snapBorders,
   NANHAI_SOURCE_FILE,
   toTopology,
+  verifyTopology,
 } from "../../scripts/import-map.ts";
-import { geoArea, geoBounds, geoCentroid, type Ring } from "../../src/lib/map-geo.ts";
+import { geoArea, geoBounds, geoCentroid, topoFeatures, type Ring, type Topology } from "../../src/lib/map-geo.ts";
 import { INSET_EXTENT, loadProvinces, type ProvinceFeature } from "../../src/lib/map.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -69,11 +75,58 @@ describe("china-provinces.topo.json", () => {
   const topo = JSON.parse(readFileSync(TOPO_PATH, "utf8"));
   const features = loadProvinces(TOPO_PATH);
 
-  it("is a quantized topology with one object, provinces, under 300 KB", () => {
+  it("is a quantized, simplified topology with one object, provinces: under 50 KB and 3,500 arc points", () => {
     expect(topo.type).toBe("Topology");
     expect(Object.keys(topo.objects)).toEqual([OBJECT_NAME]);
     expect(topo.transform).toBeDefined();
-    expect(readFileSync(TOPO_PATH).length).toBeLessThan(300 * 1024);
+    expect(readFileSync(TOPO_PATH).length).toBeLessThan(50 * 1024);
+    expect(topo.arcs.reduce((s: number, a: unknown[]) => s + a.length, 0)).toBeLessThan(3500);
+  });
+
+  it("keeps every ring at least a triangle", () => {
+    for (const f of features) {
+      for (const polygon of polygonsOf(f)) {
+        for (const ring of polygon) expect(new Set(ring.map((p) => p.join())).size, f.properties.name).toBeGreaterThanOrEqual(3);
+      }
+    }
+  });
+
+  it("keeps the small features and islands: Macao, Hong Kong, Hainan, Taiwan with 钓鱼岛 and 赤尾屿, the nine dashes", () => {
+    expect(polygonsOf(byCode(features, "820000"))).toHaveLength(1);
+    expect(polygonsOf(byCode(features, "810000"))).toHaveLength(2);
+    expect(polygonsOf(byCode(features, "460000"))).toHaveLength(1);
+    expect(polygonsOf(byCode(features, "460000"))[0][0].length).toBeGreaterThan(20);
+    const taiwan = polygonsOf(byCode(features, "710000"));
+    expect(taiwan).toHaveLength(6);
+    const centres = taiwan.map((p) => geoCentroid({ type: "Polygon", coordinates: p }));
+    for (const [lon, lat] of [[123.5, 25.75], [124.7, 25.97]]) {
+      expect(centres.some((c) => Math.hypot(c[0] - lon, c[1] - lat) < 0.1), `${lon} ${lat}`).toBe(true);
+    }
+    const dashes = polygonsOf(features.find((f) => f.properties.kind === "nanhai")!);
+    expect(dashes).toHaveLength(9);
+    for (const d of dashes) expect(d[0]).toHaveLength(5);
+  });
+
+  // Borders shared point for point leave no gap between neighbours, however
+  // the outlines are simplified: every vertex of these inland provinces is
+  // also a vertex of a neighbour.
+  it("shares the borders between neighbours: every vertex of an inland province belongs to a neighbour too", () => {
+    const arcs = (topo as Topology).arcs.map((a) => {
+      let x = 0;
+      let y = 0;
+      return a.map(([dx, dy]) => `${(x += dx)},${(y += dy)}`);
+    });
+    const vertices = new Map<string, Set<string>>();
+    for (const g of topo.objects[OBJECT_NAME].geometries) {
+      const refs: number[] = (g.type === "Polygon" ? [g.arcs] : g.arcs).flat(2);
+      vertices.set(g.properties.code, new Set(refs.flatMap((a) => arcs[a < 0 ? ~a : a])));
+    }
+    // Beijing, Shanxi, Henan, Hubei, Jiangxi, Chongqing, Sichuan, Guizhou, Ningxia
+    for (const code of ["110000", "140000", "410000", "420000", "360000", "500000", "510000", "520000", "640000"]) {
+      const others = [...vertices].filter(([c]) => c !== code).map(([, v]) => v);
+      const lone = [...vertices.get(code)!].filter((p) => !others.some((v) => v.has(p)));
+      expect(lone, code).toEqual([]);
+    }
   });
 
   it("has the 34 province-level features of the source plus the South China Sea islands: 35", () => {
@@ -175,8 +228,56 @@ describe("import from echarts 4.9.0", () => {
   });
 
   it("regenerates the committed TopoJSON byte for byte", () => {
-    const { features } = convertEcharts(JSON.parse(JSON.stringify(source)));
-    const json = JSON.stringify(toTopology([...features, nanhaiFeature(schematic)])) + "\n";
-    expect(json).toBe(readFileSync(TOPO_PATH, "utf8"));
+    const { topology } = buildProvinceTopology(JSON.parse(JSON.stringify(source)), readFileSync(join(ECHARTS, NANHAI_SOURCE_FILE), "utf8"));
+    expect(JSON.stringify(topology) + "\n").toBe(readFileSync(TOPO_PATH, "utf8"));
+  });
+});
+
+describe("snapping and simplification", () => {
+  const source = JSON.parse(readFileSync(join(ECHARTS, SOURCE_FILE), "utf8"));
+  const schematic = readNanhaiSchematic(readFileSync(join(ECHARTS, NANHAI_SOURCE_FILE), "utf8"));
+  const fresh = () => [...convertEcharts(JSON.parse(JSON.stringify(source))).features, nanhaiFeature(schematic)];
+
+  it("removes spikes x → q → x from a ring", () => {
+    const ring: Ring = [[0, 0], [1, 0], [2, 0], [1, 0], [1, 1], [0, 0]];
+    expect(removeSpikes(ring)).toEqual({ ring: [[0, 0], [1, 0], [1, 1], [0, 0]], removed: 1 });
+  });
+
+  it("moves no point of a province farther than the snapping tolerance from its source outline", () => {
+    const before = fresh();
+    const after = fresh();
+    snapBorders(after);
+    const dist = (p: number[], a: number[], b: number[]) => {
+      const dx = b[0] - a[0];
+      const dy = b[1] - a[1];
+      const l2 = dx * dx + dy * dy;
+      const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / l2));
+      return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
+    };
+    for (const code of ["110000", "120000", "640000", "820000"]) {
+      const edges = polygonsOf(byCode(before, code)).flat().flatMap((r) => r.slice(1).map((b, i) => [r[i], b]));
+      for (const p of polygonsOf(byCode(after, code)).flat(2)) {
+        expect(Math.min(...edges.map(([a, b]) => dist(p, a, b))), code).toBeLessThanOrEqual(SNAP_TOLERANCE + 1e-12);
+      }
+    }
+    // the dashes are not touched
+    expect(after.at(-1)).toEqual(before.at(-1));
+  });
+
+  it("never drops a feature, Taiwan's, Hong Kong's or Macao's islands or a dash, even at an extreme threshold", () => {
+    const features = fresh();
+    snapBorders(features);
+    const { topology, report } = simplifyTopology(toTopology(features), 1, 1e9);
+    verifyTopology(topology, 35);
+    const out = topoFeatures(topology, OBJECT_NAME) as ProvinceFeature[];
+    expect(out).toHaveLength(35);
+    expect(polygonsOf(byCode(out, "710000"))).toHaveLength(6);
+    expect(polygonsOf(byCode(out, "810000"))).toHaveLength(2);
+    expect(polygonsOf(byCode(out, "820000"))).toHaveLength(1);
+    const dashes = polygonsOf(out.find((f) => f.properties.kind === "nanhai")!);
+    expect(dashes).toHaveLength(9);
+    for (const d of dashes) expect(d[0]).toHaveLength(5);
+    for (const f of out) expect(polygonsOf(f).length, f.properties.name).toBeGreaterThanOrEqual(1);
+    expect(report.protectedRings.length).toBeGreaterThan(0);
   });
 });
