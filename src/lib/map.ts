@@ -264,11 +264,14 @@ function num(v: number): string {
 }
 
 /**
- * Decimal places of path coordinates. Whole viewBox units: the large map is
- * drawn about 800 px wide, so a vertex moves by at most half a pixel, and
- * neighbouring provinces still meet exactly (shared vertices round alike).
+ * Decimal places of path coordinates. The main map uses whole viewBox units:
+ * it is drawn at most about 800 px wide, so a vertex moves by at most half a
+ * pixel, and neighbouring provinces still meet exactly (shared vertices round
+ * alike). The inset is drawn about six times smaller, so it keeps one decimal
+ * (its dashes are about one unit wide).
  */
 export const PATH_DIGITS = 0;
+export const INSET_PATH_DIGITS = 1;
 
 /**
  * A d3-geo path context that writes compact SVG path data. Every vertex is
@@ -356,7 +359,10 @@ export class CompactPathContext implements PathContext {
   }
 }
 
-/** Compact SVG path data for an object under a projection ("" when nothing is visible). */
+/**
+ * Compact SVG path data for an object under a projection ("" when nothing is
+ * visible). Use INSET_PATH_DIGITS for the inset projection.
+ */
 export function pathData(projection: Projection, object: GeoObject, digits = PATH_DIGITS): string {
   const context = new CompactPathContext(digits);
   geoPath(projection, context)(object);
@@ -392,7 +398,7 @@ export function renderChoropleth(options: ChoroplethOptions): string {
   const nanhai = features.filter((f) => f.properties.kind === "nanhai");
   const layout = mapLayout(features, width, height);
   const mainContext = new CompactPathContext();
-  const insetContext = new CompactPathContext();
+  const insetContext = new CompactPathContext(INSET_PATH_DIGITS);
   const mainGeoPath = geoPath(layout.main, mainContext);
   const insetGeoPath = geoPath(layout.insetProjection, insetContext);
   const mainPath = (f: ProvinceFeature) => (mainGeoPath(f), mainContext.take());

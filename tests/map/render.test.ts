@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { DOMParser } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { geoPath } from "../../src/lib/map-geo.ts";
-import { collides, loadProvinces, mapLayout, renderChoropleth, type ChoroplethOptions } from "../../src/lib/map.ts";
+import { CompactPathContext, collides, loadProvinces, mapLayout, renderChoropleth, type ChoroplethOptions } from "../../src/lib/map.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const OUT = join(ROOT, "test-output");
@@ -33,6 +33,25 @@ function color(v: number): string {
 
 function options(extra: Partial<ChoroplethOptions> = {}): ChoroplethOptions {
   return { values: sampleValues(), color, title: "Composite index by province, 2022", idPrefix: "map-test", ...extra };
+}
+
+/** Absolute vertices of each subpath of compact path data ("M x y l dx dy … z"). */
+function rings(d: string): string[][] {
+  const out: string[][] = [];
+  let x = 0;
+  let y = 0;
+  for (const [, command, args] of d.matchAll(/([MLlz])([^MLlz]*)/g)) {
+    const n = (args.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
+    if (command === "M") {
+      [x, y] = n;
+      out.push([`${x},${y}`]);
+    } else if (command === "l") {
+      for (let i = 0; i < n.length; i += 2) out[out.length - 1].push(`${(x = Math.round((x + n[i]) * 10) / 10)},${(y = Math.round((y + n[i + 1]) * 10) / 10)}`);
+    } else if (command === "L") {
+      for (let i = 0; i < n.length; i += 2) out[out.length - 1].push(`${(x = n[i])},${(y = n[i + 1])}`);
+    }
+  }
+  return out;
 }
 
 function parse(svg: string) {
@@ -92,11 +111,47 @@ describe("renderChoropleth", () => {
     expect(svg).not.toMatch(/style=/);
   });
 
-  it("rounds coordinates to one decimal", () => {
-    for (const p of root.querySelectorAll("path")) {
-      const numbers = p.getAttribute("d")!.match(/-?\d+(\.\d+)?/g)!;
-      for (const n of numbers) expect(n).toMatch(/^-?\d+(\.\d)?$/);
+  it("writes whole units in the main map and at most one decimal in the inset", () => {
+    for (const p of root.querySelectorAll("g.map-main path")) {
+      for (const n of p.getAttribute("d")!.match(/-?\d+(\.\d+)?/g)!) expect(n).toMatch(/^-?\d+$/);
     }
+    for (const p of root.querySelectorAll("g.map-inset path")) {
+      for (const n of p.getAttribute("d")!.match(/-?\d+(\.\d+)?/g)!) expect(n).toMatch(/^-?\d+(\.\d)?$/);
+    }
+  });
+
+  it("draws the points d3's own path would draw at whole units, without repeats", () => {
+    const layout = mapLayout(features, 800, 600);
+    const d3path = geoPath(layout.main).digits(0);
+    for (const f of features.filter((x) => x.properties.kind === "province")) {
+      const expected = rings((d3path(f) ?? "").replace(/Z/g, "")).map((ring) => {
+        const out = ring.filter((p, i) => i === 0 || p !== ring[i - 1]);
+        while (out.length > 1 && out[out.length - 1] === out[0]) out.pop();
+        return out;
+      });
+      const drawn = root.querySelector(`path.map-province[data-code="${f.properties.code}"]`)!.getAttribute("d")!;
+      expect(rings(drawn), f.properties.name).toEqual(expected);
+    }
+  });
+
+  // Neighbours hold the same border points, so their outlines meet exactly:
+  // every vertex of Beijing, which is surrounded by Hebei and Tianjin, is a
+  // vertex of one of them.
+  it("leaves no gap between neighbours: Beijing's vertices are Hebei's or Tianjin's", () => {
+    const vertices = (code: string) => rings(root.querySelector(`path.map-province[data-code="${code}"]`)!.getAttribute("d")!).flat();
+    const around = new Set([...vertices("130000"), ...vertices("120000")]);
+    const beijing = vertices("110000");
+    expect(beijing.length).toBeGreaterThan(10);
+    expect(beijing.filter((p) => !around.has(p))).toEqual([]);
+  });
+
+  it("is under 30,000 bytes with values for all 31 mainland provinces", () => {
+    const mainland = provinceCodes.filter((c) => !["710000", "810000", "820000"].includes(c));
+    expect(mainland).toHaveLength(31);
+    const values = new Map(mainland.map((c, i) => [c, ((i * 37) % 31) / 30]));
+    const out = renderChoropleth(options({ values, title: "Composite score by province, 2022", idPrefix: "map-2022" }));
+    expect(out.match(/class="map-province"/g)).toHaveLength(31);
+    expect(Buffer.byteLength(out)).toBeLessThan(30_000);
   });
 
   it("has the South China Sea inset: a framed group with the islands, coasts and caption", () => {
@@ -163,6 +218,33 @@ describe("renderChoropleth", () => {
   });
 });
 
+describe("CompactPathContext", () => {
+  it("writes an absolute moveto, then relative linetos between snapped points, dropping repeats", () => {
+    const c = new CompactPathContext(0);
+    c.moveTo(10.4, 20.6);
+    c.lineTo(13.2, 18.3); // (13, 18)
+    c.lineTo(13.4, 17.6); // snaps onto (13, 18): dropped
+    c.lineTo(8.6, 25.1); // (9, 25)
+    c.lineTo(10.2, 21.2); // snaps onto the start: the closepath draws it
+    c.closePath();
+    c.moveTo(-0.2, 5);
+    c.lineTo(3, 5);
+    c.lineTo(3, 9);
+    c.closePath();
+    expect(c.take()).toBe("M10 21l3-3-4 7zM0 5l3 0 0 4z");
+    expect(c.take()).toBe("");
+  });
+
+  it("keeps one decimal when asked, with a leading zero and no negative zero", () => {
+    const c = new CompactPathContext(1);
+    c.moveTo(1.04, -0.04);
+    c.lineTo(0.54, 2.25);
+    c.lineTo(2, 2.26);
+    c.closePath();
+    expect(c.take()).toBe("M1 0l-0.5 2.3 1.5 0z");
+  });
+});
+
 describe("sample", () => {
   const svgPath = join(OUT, "map-sample.svg");
   const pngPath = join(OUT, "map-sample.png");
@@ -185,5 +267,18 @@ describe("sample", () => {
     const png = readFileSync(pngPath);
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.length).toBeGreaterThan(10_000);
+  }, 90_000);
+
+  it.skipIf(!existsSync(CHROMIUM))("and at the size of a small multiple, 250 px wide", () => {
+    const small = join(OUT, "map-sample-small.png");
+    rmSync(small, { force: true });
+    const page = join(OUT, "map-sample-small.html");
+    writeFileSync(page, `<!doctype html><html><body style="margin:0;background:#fff"><img src="map-sample.svg" style="display:block;width:250px;height:188px"></body></html>\n`);
+    execFileSync(
+      CHROMIUM,
+      ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=250,188", `--screenshot=${small}`, `file://${page}`],
+      { stdio: "ignore", timeout: 60_000 },
+    );
+    expect(readFileSync(small).subarray(0, 4)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   }, 90_000);
 });
