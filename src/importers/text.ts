@@ -30,7 +30,7 @@ export function decodeText(bytes: Uint8Array, option: EncodingOption = "auto"): 
     const utf8 = tryDecode("utf-8", bom ? bytes.subarray(3) : bytes);
     if (utf8 !== null) return { ok: true, text: utf8, encoding: bom ? "utf-8 (BOM)" : "utf-8" };
     if (option === "utf-8" || bom) {
-      return { ok: false, message: `is not valid UTF-8 (first bad byte at offset ${badOffset(bytes)}); ${saveAsUtf8}` };
+      return { ok: false, message: `is not valid UTF-8 (${badPlace(bytes)}); ${saveAsUtf8}` };
     }
   }
 
@@ -39,7 +39,7 @@ export function decodeText(bytes: Uint8Array, option: EncodingOption = "auto"): 
   const what = option === "gb18030" ? "GB18030/GBK" : "UTF-8 nor GBK/GB18030";
   return {
     ok: false,
-    message: `is neither ${what} text (first byte that is not UTF-8 at offset ${badOffset(bytes)}); ${saveAsUtf8}`,
+    message: `is neither ${what} text (${badPlace(bytes)}); ${saveAsUtf8}`,
   };
 }
 
@@ -49,6 +49,14 @@ function tryDecode(encoding: string, bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
+}
+
+/** Where UTF-8 decoding first fails, as a line and a byte offset. */
+function badPlace(bytes: Uint8Array): string {
+  const at = badOffset(bytes);
+  let line = 1;
+  for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+  return `line ${line}, byte ${at} is not UTF-8`;
 }
 
 /** Offset of the first byte that does not continue a well-formed UTF-8 sequence. */

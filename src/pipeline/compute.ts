@@ -202,7 +202,7 @@ function computeUnchecked(study: Study): Results {
     density,
     tiers,
     filled: matrix.filled,
-    validation: { rowsRead: study.rowsRead, rowsUsed: study.rowsUsed, dropped: study.dropped },
+    validation: { rowsRead: study.rowsRead, rowsUsed: study.rowsUsed, dropped: study.dropped, inputs: study.inputs },
     sources: study.sources,
     panel: study.panelRows,
     files: study.files,

@@ -2,7 +2,8 @@
  * Indicator values: each indicator's formula evaluated on the raw series for every sample unit
  * and year, then gaps filled only as the study file says (per indicator), with every filled cell
  * recorded. A gap the study does not say how to fill, and a division by zero, are errors that
- * name the indicator, the unit and the year.
+ * name the indicator, the unit and the year, and where the fix goes: the study file's missing
+ * treatment for a gap, the data cell holding the zero for a division.
  */
 import { evaluateFormula } from "../study/formula.ts";
 import type { Study } from "../study/load.ts";
@@ -32,11 +33,10 @@ export function buildIndicators(study: Study): IndicatorMatrix {
   const n = sample.length;
   const T = years.length;
   const problems = new ProblemList();
-  const file = "study.json";
   const filled: FilledCell[] = [];
   const columns: Float64Array[] = [];
 
-  for (const ind of definition.indicators) {
+  definition.indicators.forEach((ind, j) => {
     const formula = study.formulas.get(ind.id);
     if (formula === undefined) throw new Error(`unreachable: indicator ${ind.id} has no parsed formula`);
     const column = new Float64Array(n * T);
@@ -58,19 +58,29 @@ export function buildIndicators(study: Study): IndicatorMatrix {
           missingBy.set(t, result.missing);
         } else {
           series[t] = NaN;
-          problems.add({
-            file,
-            column: `indicator ${ind.id}`,
-            message: `divides by zero for ${label(study, u)} in ${years[t]}: ${result.divisionByZero} is 0`,
-          });
+          const origin = study.origins.get(result.divisionByZero)?.[at];
+          const when = `for ${label(study, u)} in ${years[t]}`;
+          problems.add(
+            origin === undefined
+              ? {
+                file: study.studyFile,
+                column: `indicators[${j}].formula`,
+                message: `indicator ${ind.id} divides by zero ${when}: ${result.divisionByZero} is 0 in "${ind.formula}"; correct the data, or change the formula`,
+              }
+              : {
+                ...origin,
+                value: "0",
+                message: `is a divisor of indicator ${ind.id} ("${ind.formula}") ${when}, which divides by zero; correct the value, or change the formula`,
+              },
+          );
         }
       }
 
-      if (missingBy.size > 0) fillGaps(ind, series, years, study.sample[u].code, missingBy, filled, problems, study, u);
+      if (missingBy.size > 0) fillGaps(ind, j, series, years, study.sample[u].code, missingBy, filled, problems, study, u);
       for (let t = 0; t < T; t++) column[t * n + u] = series[t];
     }
     columns.push(column);
-  }
+  });
 
   problems.check();
   return { columns, n, years, filled };
@@ -83,6 +93,7 @@ function label(study: Study, u: number): string {
 
 function fillGaps(
   ind: IndicatorDefinition,
+  j: number,
   series: Float64Array,
   years: number[],
   code: string,
@@ -104,13 +115,14 @@ function fillGaps(
       series[t] = value;
       filled.push({ indicator: ind.id, unit: code, year: years[t], value, method, basis: basis.map((b) => years[b]) });
     };
-    const fail = (how: string) =>
+    const fail = (how: "interior" | "edge") =>
       problems.add({
-        file: study.definition.data.panel,
-        column: `series ${missing.join(", ")}`,
+        file: study.studyFile,
+        column: `indicators[${j}].missing.${how}`,
         message:
-          `indicator ${ind.id} is missing for ${label(study, u)} in ${years[t]} (no ${missing.join(", ")} row) ` +
-          `and the study names no ${how} treatment for it (set indicators[].missing.${how} in study.json)`,
+          `indicator ${ind.id} is missing for ${label(study, u)} in ${years[t]} (the data files have no ${missing.join(", ")} value) ` +
+          `and the study names no ${how === "interior" ? "treatment for a gap inside the period" : "treatment for a gap at its start or end"}: ` +
+          `add the value, or set indicators[${j}].missing.${how} (${how === "interior" ? '"linear"' : '"nearest", "linear_trend" or "growth_trend"'})`,
       });
 
     if (interior) {
@@ -128,9 +140,11 @@ function fillGaps(
     const near = before.length > 0 ? before.slice(-2).reverse() : after.slice(0, 2);
     if (near.length === 0) {
       problems.add({
-        file: study.definition.data.panel,
-        column: `series ${missing.join(", ")}`,
-        message: `indicator ${ind.id} has no observed year at all for ${label(study, u)}`,
+        file: study.studyFile,
+        column: `indicators[${j}]`,
+        message:
+          `indicator ${ind.id} has no value in any year for ${label(study, u)} (the data files have no ` +
+          `${missing.join(", ")} value for it): add the data, or remove the unit from the sample`,
       });
       continue;
     }
@@ -155,8 +169,11 @@ function fillGaps(
     }
     if (!(series[p] > 0 && series[q] > 0)) {
       problems.add({
-        file: study.definition.data.panel,
-        message: `indicator ${ind.id} for ${label(study, u)}: growth_trend needs positive values in ${years[q]} and ${years[p]}, found ${series[q]} and ${series[p]}`,
+        file: study.studyFile,
+        column: `indicators[${j}].missing.edge`,
+        message:
+          `indicator ${ind.id} for ${label(study, u)}: growth_trend needs positive values in ${years[q]} and ${years[p]}, ` +
+          `found ${series[q]} and ${series[p]}; use "linear_trend" or "nearest" for this indicator`,
       });
       continue;
     }

@@ -2,7 +2,7 @@
  * The shape of the computed results: everything the site shows and the downloads hold. It is
  * written as `results.json` by the compute step and read by the pages; plain JSON, no classes.
  */
-import type { InputFile, SourceRow, DropCount } from "../study/load.ts";
+import type { DataFileReport, InputFile, SourceRow, DropCount } from "../study/load.ts";
 import type { LocalText, MethodOptions } from "../study/schema.ts";
 import type { FilledCell } from "./indicators.ts";
 import type { DagumResult } from "../core/index.ts";
@@ -116,7 +116,8 @@ export interface Results {
   density: DensityYear[];
   tiers: { breaks: number[]; gvf: number | null; classes: number; scope: "panel" | "year"; byYear: { year: number; breaks: number[]; gvf: number }[] };
   filled: FilledCell[];
-  validation: { rowsRead: number; rowsUsed: number; dropped: DropCount[] };
+  /** Rows read, used and dropped (with reasons), in total and per data file (`inputs`). */
+  validation: { rowsRead: number; rowsUsed: number; dropped: DropCount[]; inputs: DataFileReport[] };
   sources: SourceRow[];
   panel: { unit: string; year: number; series: string; value: number }[];
   files: InputFile[];

@@ -1,12 +1,15 @@
 /**
  * Input problems. Everything that enters the build from a study folder is checked once, where
- * it enters; each problem names the file, and where it applies the row (1-based, counting the
- * header as row 1), the column and the offending value. Problems are collected and reported
- * together, so that a user fixes every one in a single pass.
+ * it enters; each problem names the file (and the worksheet of a workbook, as `file[sheet]`),
+ * and where it applies the row (1-based, counting the header as row 1), the column and the
+ * offending value. Problems are collected and reported together, so that a user fixes every
+ * one in a single pass.
  */
 
 export interface Problem {
   file: string;
+  /** The worksheet, for workbooks. */
+  sheet?: string;
   row?: number;
   column?: string;
   value?: string;
@@ -15,6 +18,7 @@ export interface Problem {
 
 export function formatProblem(p: Problem): string {
   let place = p.file;
+  if (p.sheet !== undefined) place += `[${p.sheet}]`;
   if (p.row !== undefined) place += `:${p.row}`;
   if (p.column !== undefined) place += ` column "${p.column}"`;
   const value = p.value === undefined ? "" : `value ${JSON.stringify(p.value)} `;

@@ -31,6 +31,80 @@ const indicator = z.strictObject({
   missing: missingTreatment.default({ interior: "none", edge: "none" }),
 });
 
+const encoding = z.enum(["auto", "utf-8", "gb18030"]).default("auto");
+const columnName = z.string().min(1);
+const seriesMap = z.record(z.string(), id);
+
+/** Options every data file has. */
+const fileBase = {
+  /** Path of the file, relative to the study folder. */
+  path: z.string().min(1),
+  /**
+   * Rows for units outside the sample or years outside the study: an error naming them (error),
+   * or dropped and counted in the validation report (drop).
+   */
+  outside: z.enum(["error", "drop"]).default("error"),
+  /** Texts that mean a missing value in this file, such as "—" or "..". */
+  missingMarkers: z.array(z.string().min(1)).default([]),
+  /** The row (1-based) of the header, when title rows come first. */
+  header: z.number().int().min(1).optional(),
+};
+const textBase = {
+  encoding,
+  delimiter: z.enum([",", "\t", ";"]).optional(),
+};
+
+const longFile = z.strictObject({
+  format: z.literal("long"),
+  ...fileBase,
+  ...textBase,
+  columns: z.strictObject({ unit: columnName, year: columnName, series: columnName, value: columnName }).partial().optional(),
+  /** The one series of a file without a series column. */
+  series: id.optional(),
+  seriesNames: seriesMap.optional(),
+});
+const wideSeriesFile = z.strictObject({
+  format: z.literal("wide-series"),
+  ...fileBase,
+  ...textBase,
+  columns: z.strictObject({ unit: columnName, year: columnName }).partial().optional(),
+  /** Column header to series id; without it, every column named like a series id is one. */
+  series: seriesMap.optional(),
+  /** The one year of a file without a year column. */
+  year: z.number().int().optional(),
+});
+const wideYearsFile = z.strictObject({
+  format: z.literal("wide-years"),
+  ...fileBase,
+  ...textBase,
+  columns: z.strictObject({ unit: columnName, series: columnName }).partial().optional(),
+  series: id.optional(),
+  seriesNames: seriesMap.optional(),
+});
+const nbsFile = z.strictObject({
+  format: z.literal("nbs"),
+  ...fileBase,
+  ...textBase,
+  /** The series id of a one-indicator export, or column header to id for indicators as columns. */
+  series: z.union([id, seriesMap]),
+  year: z.number().int().optional(),
+});
+const xlsxFile = z.strictObject({
+  format: z.literal("xlsx"),
+  ...fileBase,
+  /** The worksheet to read (default: the first), or ... */
+  sheet: z.string().min(1).optional(),
+  /** ... one worksheet per series: sheet name to series id. */
+  sheets: seriesMap.optional(),
+  layout: z.enum(["long", "wide-series", "wide-years", "nbs"]).default("long"),
+  columns: z.strictObject({ unit: columnName, year: columnName, series: columnName, value: columnName }).partial().optional(),
+  series: z.union([id, seriesMap]).optional(),
+  seriesNames: seriesMap.optional(),
+  year: z.number().int().optional(),
+});
+
+export const dataFileSchema = z.discriminatedUnion("format", [longFile, wideSeriesFile, wideYearsFile, nbsFile, xlsxFile]);
+
 const method = z.strictObject({
   entropy: z
     .strictObject({
@@ -65,7 +139,7 @@ const method = z.strictObject({
   subindex: z.enum(["topsis", "weighted_sum"]).default("topsis"),
   kde: z
     .strictObject({
-      kernel: z.enum(["gaussian", "epanechnikov"]).default("gaussian"),
+      kernel: z.enum(["gaussian", "epanechnikov", "epanechnikov_stata"]).default("gaussian"),
       bandwidth: z
         .enum(["nrd0", "stata", "nrd", "scott_sd", "scipy_silverman", "scipy_scott", "matlab"])
         .default("nrd0"),
@@ -87,10 +161,16 @@ export const studySchema = z
     title: text,
     abstract: text,
     authors: z.array(z.strictObject({ name: z.string().min(1), affiliation: z.string().optional() })).min(1),
+    /** How to cite the study (free text, e.g. an APA or GB/T 7714 reference). */
+    citation: z.string().min(1).optional(),
     licence: z.string().min(1),
     years: z.strictObject({ start: z.number().int(), end: z.number().int() }),
-    units: z.strictObject({ kind: z.enum(["province", "city", "county", "region"]), file: z.string().min(1) }),
-    sample: z.array(unitCode).min(2),
+    units: z.strictObject({
+      kind: z.enum(["province", "city", "county", "district", "state", "country", "region"]),
+      file: z.string().min(1),
+    }),
+    /** The units studied, by code or name; default: every unit of the units file. */
+    sample: z.array(unitCode).min(2).optional(),
     regions: z
       .array(
         z.strictObject({
@@ -101,7 +181,30 @@ export const studySchema = z
         }),
       )
       .min(1),
-    data: z.strictObject({ panel: z.string().min(1), sources: z.string().min(1) }),
+    data: z
+      .strictObject({
+        sources: z.string().min(1),
+        files: z.array(dataFileSchema).min(1).optional(),
+        /** The earlier form: one long CSV file (the same as one "long" entry in files). */
+        panel: z.string().min(1).optional(),
+      })
+      .superRefine((d, ctx) => {
+        if ((d.files === undefined) === (d.panel === undefined)) {
+          ctx.addIssue({ code: "custom", path: ["files"], message: 'list the data files in "files" (or give the one long CSV file as "panel"), not both' });
+        }
+        d.files?.forEach((f, i) => {
+          if (f.format === "xlsx" && f.sheet !== undefined && f.sheets !== undefined) {
+            ctx.addIssue({ code: "custom", path: ["files", i, "sheets"], message: 'give either "sheet" (one worksheet) or "sheets" (one worksheet per series), not both' });
+          }
+          if (f.format === "xlsx" && f.sheets !== undefined && f.series !== undefined) {
+            ctx.addIssue({ code: "custom", path: ["files", i, "series"], message: '"sheets" already gives each worksheet its series' });
+          }
+        });
+      })
+      .transform((d) => ({
+        sources: d.sources,
+        files: d.files ?? [longFile.parse({ format: "long", path: d.panel })],
+      })),
     dimensions: z.array(z.strictObject({ id, name: text, description: text.optional() })).min(1),
     indicators: z.array(indicator).min(2),
     method: method.default(method.parse({})),
@@ -124,7 +227,7 @@ export const studySchema = z
     }
     if (s.method.overlap === "assigned") {
       const regionIds = new Set(s.regions.map((r) => r.id));
-      for (const code of s.sample) {
+      for (const code of s.sample ?? []) {
         const region = s.assignment?.[code];
         if (region === undefined) {
           ctx.addIssue({ code: "custom", path: ["assignment", code], message: `unit ${code} has no assigned region` });
@@ -147,7 +250,7 @@ export const studySchema = z
       [s.indicators.map((d) => d.id), "indicators"],
       [s.dimensions.map((d) => d.id), "dimensions"],
       [s.regions.map((d) => d.id), "regions"],
-      [s.sample, "sample"],
+      [s.sample ?? [], "sample"],
     ] as const) {
       const seen = new Set<string>();
       list.forEach((v, i) => {
@@ -161,3 +264,4 @@ export type StudyDefinition = z.infer<typeof studySchema>;
 export type IndicatorDefinition = StudyDefinition["indicators"][number];
 export type MethodOptions = StudyDefinition["method"];
 export type LocalText = z.infer<typeof text>;
+export type DataFile = z.infer<typeof dataFileSchema>;

@@ -20,7 +20,9 @@ function problemsOf(dir: string): string[] {
   try {
     buildIndicators(loadStudy(dir));
   } catch (error) {
-    if (error instanceof StudyInputError) return error.problems.map((p) => `${p.file.replace(/.*\//, "")}:${p.row ?? ""}:${p.column ?? ""}:${p.value ?? ""}: ${p.message}`);
+    if (error instanceof StudyInputError) {
+      return error.problems.map((p) => `${p.file.replace(/.*\//, "")}:${p.row ?? ""}:${p.column ?? ""}:${p.value ?? ""}: ${p.message.replaceAll(`${dir}/`, "")}`);
+    }
     throw error;
   }
   return [];
@@ -60,7 +62,7 @@ describe("loadStudy", () => {
     expect(problemsOf(dir)).toEqual([
       'panel.csv:2:value:1,000: is not a number: remove the thousands separators (series x, unit A, year 2020)',
       'panel.csv:28:value:12%: is not a number: write percentages without the % sign (series z, unit B, year 2020)',
-      'panel.csv:43:unit:Q: is not a unit of the units file',
+      'panel.csv:43:unit:Q: is not a unit of units.csv: write its code, its Chinese or English name, or add this spelling to the aliases column of units.csv',
     ]);
   });
 
@@ -72,13 +74,16 @@ describe("loadStudy", () => {
   it("names a gap the study gives no treatment for", () => {
     const dir = variant("study.json", (t) => t.replace('"formula": "z"', '"formula": "z", "missing": { "interior": "none" }').replace('"missing": { "interior": "linear" }', '"missing": { "interior": "none" }'));
     expect(problemsOf(dir)).toEqual([
-      "panel.csv::series x:: indicator ratio is missing for Beta (B) in 2021 (no x row) and the study names no interior treatment for it (set indicators[].missing.interior in study.json)",
+      "study.json::indicators[0].missing.interior:: indicator ratio is missing for Beta (B) in 2021 (the data files have no x value) " +
+        'and the study names no treatment for a gap inside the period: add the value, or set indicators[0].missing.interior ("linear")',
     ]);
   });
 
   it("names a division by zero with indicator, unit and year", () => {
     const dir = variant("panel.csv", (t) => t.replace("C,2021,y,100", "C,2021,y,0"));
-    expect(problemsOf(dir)).toEqual(["study.json::indicator ratio:: divides by zero for Gamma (C) in 2021: y is 0"]);
+    expect(problemsOf(dir)).toEqual([
+      'panel.csv:20:value:0: is a divisor of indicator ratio ("x / y * 100") for Gamma (C) in 2021, which divides by zero; correct the value, or change the formula',
+    ]);
   });
 
   it("reports schema problems with their field path", () => {
@@ -88,22 +93,53 @@ describe("loadStudy", () => {
     expect(problems[0]).toMatch(/^study\.json::indicators\[2\]\.direction::/);
     const dir2 = variant("study.json", (t) => t.replace('"members": ["C", "D"]', '"members": ["C", "X", "E"]'));
     expect(problemsOf(dir2)).toEqual([
-      "study.json::regions[1].members[1]:X: is not a unit of the units file",
-      "study.json::regions[1].members[2]:E: is a region member but not in the sample",
+      "study.json::regions[1].members[1]:X: is not a unit of units.csv: write its code, its Chinese or English name, or add this spelling to the aliases column of units.csv",
+      'study.json::regions[1].members[2]:E: is a region member but not in the sample: add it to "sample" or remove it from the region',
     ]);
   });
 
   it("reports a series a formula needs that the data lack", () => {
     const dir = variant("study.json", (t) => t.replace('"formula": "z"', '"formula": "z + missing_series"'));
     expect(problemsOf(dir)).toEqual([
-      'sources.csv:::: has no row for series "missing_series", which a formula uses',
-      'panel.csv:::: has no rows for series "missing_series", which a formula uses',
+      'sources.csv:::: has no row for series "missing_series", which indicator level uses: add a row naming its unit and source',
+      'panel.csv:::: has no rows for series "missing_series", which indicator level uses; the data files have w',
     ]);
   });
 
-  it("rejects a file that is not UTF-8", () => {
-    const dir = variant("panel.csv", (t) => t);
-    writeFileSync(join(dir, "panel.csv"), Buffer.from([0x75, 0x6e, 0x69, 0x74, 0x0a, 0xb1, 0xb1, 0xbe, 0xa9, 0x0a]));
-    expect(problemsOf(dir)).toEqual(["panel.csv:::: is not valid UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel)"]);
+  it("reads the earlier one-file form, where rows outside the study are errors unless dropped", () => {
+    const dir = variant("study.json", (t) => t.replace(/"files": \[.*?\]/, '"panel": "panel.csv"'));
+    const drop = 'or set "outside": "drop" for this file in study.json';
+    expect(problemsOf(dir)).toEqual([
+      `panel.csv:48:unit:E: is a unit of units.csv but not in the study sample: add the unit to "sample" in study.json, remove these rows, ${drop}`,
+      `panel.csv:49:year:2019: is outside the study years 2020–2022: remove these rows or columns, ${drop}`,
+    ]);
+  });
+
+  it("takes every unit of the units file when the sample is not given, and names as well as codes", () => {
+    const dir = variant("study.json", (t) => t.replace(/"sample": \[[^\]]*\],/, "").replace('"members": ["A", "B"]', '"members": ["甲", "Beta"]').replace('"members": ["C", "D"]', '"members": ["C", "D", "E"]'));
+    const study = loadStudy(dir);
+    expect(study.sample.map((u) => u.code)).toEqual(["A", "B", "C", "D", "E"]);
+    expect(study.definition.regions.map((r) => r.members)).toEqual([["A", "B"], ["C", "D", "E"]]);
+  });
+
+  it("reports a data file entry that is not valid, with its path in study.json", () => {
+    const dir = variant("study.json", (t) => t.replace('"format": "long"', '"format": "parquet"'));
+    expect(problemsOf(dir)).toEqual([expect.stringMatching(/^study\.json::data\.files\[0\]\.format:: Invalid/)]);
+    const both = variant("study.json", (t) => t.replace('"sources":', '"panel": "panel.csv", "sources":'));
+    expect(problemsOf(both)).toEqual(['study.json::data.files:: list the data files in "files" (or give the one long CSV file as "panel"), not both']);
+  });
+
+  it("reports rows read, used and dropped for each data file", () => {
+    const study = loadStudy(tiny);
+    expect(study.inputs).toEqual([{
+      path: expect.stringMatching(/panel\.csv$/),
+      format: "long",
+      encoding: "UTF-8",
+      sheets: [],
+      rowsRead: 50,
+      rowsUsed: 46,
+      dropped: study.dropped,
+      notes: [],
+    }]);
   });
 });
