@@ -172,7 +172,14 @@ export function densityAt(
   return evaluate(values, points, h, kernel);
 }
 
-/** The density sums of {@link densityAt}, on checked input. */
+/**
+ * The density sums of {@link densityAt}, on checked input.
+ *
+ * The Gaussian terms are summed with Neumaier's compensated summation rather than the exactly
+ * rounded sum: every term is positive, so the compensated sum is within about two units in the
+ * last place of the exact one whatever n, and it is several times faster (the exact sum's list
+ * of partials grows long when terms span 1 to 1e-300, as Gaussian tails do).
+ */
 function evaluate(
   values: ArrayLike<number>,
   points: ArrayLike<number>,
@@ -185,12 +192,17 @@ function evaluate(
   if (kernel === "gaussian") {
     const scale = 1 / (n * h * Math.sqrt(2 * Math.PI));
     for (let t = 0; t < points.length; ++t) {
-      acc.reset();
+      const x = points[t];
+      let sum = 0;
+      let compensation = 0;
       for (let i = 0; i < n; ++i) {
-        const u = (points[t] - values[i]) / h;
-        acc.add(Math.exp(-0.5 * u * u));
+        const u = (x - values[i]) / h;
+        const term = Math.exp(-0.5 * u * u);
+        const next = sum + term;
+        compensation += sum >= term ? sum - next + term : term - next + sum;
+        sum = next;
       }
-      density[t] = acc.value() * scale;
+      density[t] = (sum + compensation) * scale;
     }
   } else {
     // With c the half-width of the support (h, or h sqrt 5): 1 - u² (or 1 - u²/5) equals
