@@ -84,10 +84,46 @@ function table(grid: Grid, headerRow: number | undefined, problems: ImportProble
       skipped.push(`${r.row}`);
       continue;
     }
+    if (!grid.lettered && !fieldsFit(header, r, problems)) continue;
     body.push(r);
   }
   const notes = skipped.length > 0 ? [`note rows below the table not read: ${place(grid)} ${skipped.join(", ")}`] : [];
   return { header, headers: header.cells.map(cellText), body, notes };
+}
+
+/**
+ * A record of delimited text must have as many fields as its header: one more is most often a
+ * number written with a thousands separator ("1,234.5" read as 1 and 234.5), one fewer a lost
+ * field. Either would shift values into the wrong column, so both are errors. Empty fields
+ * after the last column (NBS exports end every line with a comma) do not count.
+ */
+function fieldsFit(header: GridRow, r: GridRow, problems: ImportProblems): boolean {
+  const width = lastFilled(header.cells) + 1;
+  const fields = lastFilled(r.cells) + 1;
+  if (fields > width) {
+    problems.add({
+      row: r.row,
+      value: r.cells.map(cellText).join(","),
+      message:
+        `has ${fields} fields, the header has ${width}: a number must be written without thousands ` +
+        `separators (1234.5, not 1,234.5), and a text containing the delimiter must be quoted`,
+    });
+    return false;
+  }
+  if (fields < width && r.cells.length < width) {
+    problems.add({
+      row: r.row,
+      value: r.cells.map(cellText).join(","),
+      message: `has ${r.cells.length} fields, the header has ${width}: a field is missing (an empty value still needs its delimiter)`,
+    });
+    return false;
+  }
+  return true;
+}
+
+function lastFilled(cells: readonly Cell[]): number {
+  for (let j = cells.length - 1; j >= 0; j--) if (!isBlank(cells[j])) return j;
+  return -1;
 }
 
 function place(grid: Grid): string {

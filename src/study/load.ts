@@ -17,6 +17,7 @@ import { relative, resolve } from "node:path";
 import { importFile } from "../importers/index.ts";
 import type { At, RawRow } from "../importers/rows.ts";
 import { parseCell, parseYear } from "./numbers.ts";
+import { closest } from "./suggest.ts";
 import { ProblemList, type Problem } from "./problems.ts";
 import { readTextTable } from "./csv.ts";
 import { FormulaSyntaxError, parseFormula, type Formula } from "./formula.ts";
@@ -144,6 +145,11 @@ export function loadStudy(dir: string): Study {
   const sources = readSources(sourcesPath, label(sourcesPath), needed, problems);
 
   const sample = (definition.sample as string[]).map((code) => units.get(code) as Unit);
+  if (definition.map) {
+    const mapPath = resolve(root, definition.map.file);
+    track(mapPath);
+    checkMap(mapPath, label(mapPath), definition.map.object, sample, studyFile, problems);
+  }
   const context: DataContext = { definition, sample, years, needed, names, unitsFile, sourcesFile: label(sourcesPath), studyFile };
   const data = readData(root, context, sources.negativeAllowed, label, track, problems);
   problems.check();
@@ -286,7 +292,9 @@ function readSources(path: string, file: string, needed: Map<string, string[]>, 
   });
   for (const [s, users] of needed) {
     if (!seen.has(s)) {
-      problems.add({ file, message: `has no row for series "${s}", which ${usedBy(users)}: add a row naming its unit and source` });
+      const guess = closest(s, seen);
+      const fix = guess !== null ? `did you mean "${guess}"? check the formula in study.json, or add a row naming its unit and source` : "add a row naming its unit and source";
+      problems.add({ file, message: `has no row for series "${s}", which ${usedBy(users)}: ${fix}` });
     }
   }
   return { rows, negativeAllowed };
@@ -475,7 +483,10 @@ function readData(
     for (const [s, users] of needed) {
       if (seen.has(s)) continue;
       const there = [...unused].sort();
-      const have = there.length > 0 ? `; the data files have ${there.slice(0, 12).join(", ")}${there.length > 12 ? ", …" : ""}` : "";
+      const guess = closest(s, [...seen, ...unused]);
+      const have = guess !== null
+        ? ` (did you mean "${guess}"? check the formula in study.json)`
+        : there.length > 0 ? `; the data files have ${there.slice(0, 12).join(", ")}${there.length > 12 ? ", …" : ""}` : "";
       const where = inputs.length === 1 ? { file: inputs[0].path } : { file: ctx.studyFile, column: "data.files" };
       problems.add({ ...where, message: `has no rows for series "${s}", which ${usedBy(users)}${have}` });
     }
@@ -502,4 +513,44 @@ function sumDrops(list: DropCount[]): DropCount[] {
   const total = new Map<string, number>();
   for (const d of list) total.set(d.reason, (total.get(d.reason) ?? 0) + d.rows);
   return [...total].map(([reason, rows]) => ({ reason, rows })).sort((a, b) => a.reason.localeCompare(b.reason));
+}
+
+/**
+ * The study's map: a TopoJSON file whose object holds one feature per unit, with the unit's
+ * code in the feature's `code` property. Checked here, so that a wrong path or a unit without
+ * a shape stops the build before anything is computed.
+ */
+function checkMap(path: string, file: string, object: string, sample: readonly Unit[], studyFile: string, problems: ProblemList) {
+  let topology: { type?: string; objects?: Record<string, { geometries?: { properties?: { code?: unknown } }[] }> };
+  try {
+    topology = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === "ENOENT"
+      ? "does not exist: check map.file in study.json (relative to the study folder), or remove the map block"
+      : `cannot be read as TopoJSON: ${(error as Error).message}`;
+    problems.add({ file, message });
+    return;
+  }
+  const geometries = topology.objects?.[object]?.geometries;
+  if (topology.type !== "Topology" || !Array.isArray(geometries)) {
+    const names = Object.keys(topology.objects ?? {});
+    problems.add({
+      file: studyFile,
+      column: "map.object",
+      value: object,
+      message: `is not an object of ${file}${names.length > 0 ? `; it has ${names.map((n) => `"${n}"`).join(", ")}` : " (not a TopoJSON topology)"}`,
+    });
+    return;
+  }
+  const codes = new Set(geometries.map((g) => String(g.properties?.code ?? "")));
+  const absent = sample.filter((u) => !codes.has(u.code));
+  if (absent.length > 0) {
+    problems.add({
+      file,
+      message:
+        `has no shape for ${absent.map((u) => `${u.nameEn} (${u.code})`).join(", ")}: each sample unit needs a feature ` +
+        `whose "code" property is its code`,
+    });
+  }
 }

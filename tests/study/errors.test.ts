@@ -48,6 +48,16 @@ describe("malformed input", () => {
     ]);
   });
 
+  it("a record with more or fewer fields than its header, which would shift values between columns", () => {
+    // Line 4 quotes its thousands separator (reported as a number problem); line 5 only ends
+    // with an empty field, which is allowed.
+    expect(messages("field-count")).toEqual([
+      'extra.csv:2: value "A,2020,x,1,234.5" has 5 fields, the header has 4: a number must be written without thousands separators (1234.5, not 1,234.5), and a text containing the delimiter must be quoted',
+      'extra.csv:3: value "A,2021,x" has 3 fields, the header has 4: a field is missing (an empty value still needs its delimiter)',
+      'extra.csv:4 column "value": value "1,234.5" is not a number: remove the thousands separators (series x, unit A, year 2022)',
+    ]);
+  });
+
   it("numbers with thousands separators, full-width digits, dashes, dots, percent signs or words", () => {
     // Line 7 holds "-", which this file declares as its missing marker: not a problem.
     expect(messages("bad-numbers")).toEqual([
