@@ -328,11 +328,11 @@ interface SeriesSpec extends Omit<SeriesMeta, "raw_file"> {
   read(raw: Raw, provinces: ProvinceResolver): Promise<Reading[]>;
 }
 
-const TECHME = "huhuaping/techme package data (data-csv conversion of data/*.rda, SOURCES.md §1c)";
-const MERGED = "127ww/nqp-spatial-development author-merged panel 面板原始数据_合并版v2.xlsx (SOURCES.md §6)";
+const TECHME = "huhuaping/techme package data (its data/*.rda sets, converted to CSV)";
+const MERGED = "127ww/nqp-spatial-development author-merged panel 面板原始数据_合并版v2.xlsx";
 const NBS_EXPORT = "upstream1119__statistical-modeling_CUC_PYH/data_raw/nbs";
 const PKU_SOURCE = "PKU-DFIIC 北京大学数字普惠金融指数 2011-2023 (4th edition, 2024), PKU Institute of Digital Finance & Ant Group Research";
-const PKU_TABLE = "sheet Provinces of 北京大学数字普惠金融指数（PKU-DFIIC）2011-2023.xlsx, cleaned .dta (PR #124) converted to CSV (SOURCES.md §5)";
+const PKU_TABLE = "sheet Provinces of 北京大学数字普惠金融指数（PKU-DFIIC）2011-2023.xlsx, cleaned Stata file converted to CSV";
 const PKU_NOTES =
   "Academic use; cite Guo Feng et al. (2020) 经济学(季刊) 19(4):1401-1418. 2011-2015 values carry 2 decimals, 2016+ full precision (as in the file). " +
   "Other editions (2011-2020, 2011-2021) were not compared and may differ; do not mix editions.";
@@ -347,11 +347,11 @@ const SPECS: SeriesSpec[] = [
     table: "分省年度数据 > 国民经济核算 > 地区生产总值(亿元), 31 provinces x 2011-2022",
     vintage: "post-5th-economic-census revision (NBS systematic revision of 1992-2023 regional GDP after the 5th national economic census)",
     notes:
-      "Chosen because it is the only GDP file covering 2011-2022 for all 31 provinces in one vintage. Vintage identified against the figures in SOURCES.md: " +
-      "北京 2021 44350.7 and 广东 2021 127577.4 equal the post-5th-census NBS exports of §3 (first published 40269.6 / 124369.7; PyPSA §2 41045.6 / 124719.5); " +
-      "北京 2012 19568.3 (PyPSA §2 19024.7; yearbook value 17879.4 in the §6 EPS table). The companion GDP-index export in the same folder carries the NBS note on the 5th-census revision. " +
-      "Cross-checked cell by cell against the four one-year NBS exports of §3 (Liushenwuzhu-Alpaca__province-economy/data/raw/nbs_exports/分省年度数据{.2019csv,2020,2021,.2022csv}.csv, 2019-2022): identical. " +
-      "Not used: PyPSA historical_gdp.csv (§2, an earlier revised NBS vintage, before the 5th-census revision) and the §6 EPS 宏观经济数据库 / merged-panel GDP " +
+      "Chosen because it is the only GDP file covering 2011-2022 for all 31 provinces in one vintage. Vintage identified against published figures: " +
+      "北京 2021 44350.7 and 广东 2021 127577.4 equal the post-5th-census one-year NBS exports (first published 40269.6 / 124369.7; PyPSA-China-PIK file 41045.6 / 124719.5); " +
+      "北京 2012 19568.3 (PyPSA-China-PIK file 19024.7; yearbook value 17879.4 in the EPS 宏观经济数据库 table). The companion GDP-index export in the same folder carries the NBS note on the 5th-census revision. " +
+      "Cross-checked cell by cell against four one-year NBS exports (Liushenwuzhu-Alpaca__province-economy/data/raw/nbs_exports/分省年度数据{.2019csv,2020,2021,.2022csv}.csv, 2019-2022): identical. " +
+      "Not used: PyPSA-China-PIK historical_gdp.csv (an earlier revised NBS vintage, before the 5th-census revision) and the EPS 宏观经济数据库 / merged-panel GDP " +
       "(each year as printed in the following yearbook, so vintages change along the series, e.g. 天津 2018 18809.64 then 2019 14104.28). " +
       "The export was re-saved upstream (plain commas, footer truncated to 注/数).",
     read: async (raw) => [
@@ -422,7 +422,7 @@ const SPECS: SeriesSpec[] = [
     vintage: "yearbook edition of the following year (year = reference year)",
     notes:
       "By seller region (输出), not buyer (吸纳). 2011 absent upstream (the package has 2000, 2005, 2010, 2012-2023); 西藏 2012-2016 empty upstream. " +
-      "Precision as carried by the package (whole 万元 in 2019, 2020 and 2022, up to 8 decimals otherwise): 北京 2021 is 70056516.856928 万元 (SOURCES.md quotes 70,056,520 = 7005.65 亿元, a rounding). " +
+      "Precision as carried by the package (whole 万元 in 2019, 2020 and 2022, up to 8 decimals otherwise): 北京 2021 is 70056516.856928 万元 (often quoted rounded as 7005.65 亿元). " +
       "Audited against raw-type-funds-2021.xlsx and raw-type-funds-2020-edited.xlsx: identical.",
     read: async (raw) => [techme(raw, "MarketPush", "v4_cg_jssc_je", "万元")],
   },
@@ -437,7 +437,7 @@ const SPECS: SeriesSpec[] = [
     notes:
       "Decimals vary by year as carried by the package (4 decimals in 2012-2014 and 2017, 2 otherwise); 2021 is rounded to 0.01 in the package " +
       "(original yearbook raw-2021.xlsx: 北京 7205.1201 vs 7205.12 here; max difference 0.0049). " +
-      "The NBS export in §4 (NBS_地方一般公共预算支出_省级_2011-2022.csv) is a different rendering (2 decimals; 上海 2022 9393.00 vs 9393.16 here) and is not used.",
+      "Another NBS export (NBS_地方一般公共预算支出_省级_2011-2022.csv) is a different rendering (2 decimals; 上海 2022 9393.00 vs 9393.16 here) and is not used.",
     read: async (raw) => [techme(raw, "PublicBudget", "v6_cz_yszc_hj", "亿元")],
   },
   {
@@ -473,7 +473,7 @@ const SPECS: SeriesSpec[] = [
     table: "各地区高技术产业生产经营情况 (table 5-2 in the 2022 edition, 5-3 in 2013), 主营业务收入 column; techme IndustryOperation, v4_cy_scjy_zyyw",
     vintage: "yearbook edition of the following year (year = reference year)",
     notes:
-      "2017 missing upstream (left absent, not filled). Precision varies: 1 decimal 2011-2014, 5 decimals 2015-2016, whole 亿元 2018+ as carried by the package; " +
+      "2017 missing upstream: absent from this panel; a study fills it only as its missing-value treatment says. Precision varies: 1 decimal 2011-2014, 5 decimals 2015-2016, whole 亿元 2018+ as carried by the package; " +
       "2021 was rounded by the package author (original raw-2021.xlsx: 广东 53914.92928, 北京 10311.2193; max difference 0.50). " +
       "Jumps kept as published: 北京 6573 (2020), 10311 (2021), 7642 (2022); 青海 259 (2021), 946 (2022).",
     read: async (raw) => [techme(raw, "IndustryOperation", "v4_cy_scjy_zyyw", "亿元")],
@@ -501,7 +501,7 @@ const SPECS: SeriesSpec[] = [
     table: "column 电子商务销售额（亿元） (NBS 企业信息化及电子商务情况)",
     vintage: "as compiled by the panel author (2026); matches the NBS value where checked",
     notes:
-      "2011 and 2012 missing upstream (left absent). 北京 2021 31239.81949 in the file (NBS publishes 31239.8). " +
+      "2011 and 2012 missing upstream: absent from this panel; a study fills them only as its missing-value treatment says. 北京 2021 31239.81949 in the file (NBS publishes 31239.8). " +
       "Large step 2013 -> 2014 (上海 4422.57212 -> 12436.96963), possibly a change of coverage in the first survey years; volatile in small provinces (青海 2014 60.36546 -> 2015 643.7421). " +
       "2020 values carry 1 decimal where other years carry 4-5 (北京 2020 25831.8): the column was apparently filled from another rendering for 2020.",
     read: async (raw) => [await mergedPanel(raw, "电子商务销售额（亿元）")],
@@ -515,7 +515,7 @@ const SPECS: SeriesSpec[] = [
     table: `${PKU_TABLE}, column index_aggregate`,
     vintage: "2011-2023 edition",
     notes:
-      `${PKU_NOTES} Cross-checked cell by cell against column 数字普惠金融总指数 of the §6 merged panel ` +
+      `${PKU_NOTES} Cross-checked cell by cell against column 数字普惠金融总指数 of the 127ww merged panel ` +
       "(127ww__nqp-spatial-development/data/raw/面板原始数据_合并版v2.xlsx, stored there as text from 2016): identical.",
     read: async (raw, p) => [pku(raw, "index_aggregate", p), await mergedPanel(raw, "数字普惠金融总指数")],
   },
@@ -562,7 +562,7 @@ const SPECS: SeriesSpec[] = [
     vintage: "1997-2022 release (apparent emission accounting method)",
     notes:
       "西藏 is not covered by CEADs (absent, not zero). Full-precision values as in the file (广东 2019 552.2894168611658, published rounded 552.3). " +
-      "The IPCC-sectoral CEADs inventory (§7, 广东 2019 569.1) uses another method and is not mixed in. Free for research with citation (ceads.net).",
+      "The IPCC-sectoral CEADs inventory (广东 2019 569.1) uses another method and is not mixed in. Free for research with citation (ceads.net).",
     read: async (raw) => [await ceadsApparent(raw)],
   },
 ];
