@@ -170,6 +170,13 @@ function computeUnchecked(study: Study): Results {
     };
   });
 
+  const values = scores.map((s, r) => ({
+    unit: s.unit,
+    year: s.year,
+    values: Object.fromEntries(def.indicators.map((ind, j) => [ind.id, matrix.columns[j][r]])),
+  }));
+  const correlation = matrix.columns.map((a) => matrix.columns.map((b) => pearson(a, b)));
+
   const regionsOf = (code: string) => def.regions.filter((g) => g.members.includes(code)).map((g) => g.id);
   return {
     study: {
@@ -193,6 +200,8 @@ function computeUnchecked(study: Study): Results {
     },
     method: { ...def.method, entropyK: entropy.scope === "panel" ? entropy.k : entropy.groups[0].k, rows: N },
     scores,
+    values,
+    correlation,
     means,
     growth,
     dagum,
@@ -207,6 +216,17 @@ function computeUnchecked(study: Study): Results {
     panel: study.panelRows,
     files: study.files,
   };
+}
+
+/** Pearson's correlation coefficient of two columns; null when either does not vary. */
+function pearson(a: Float64Array, b: Float64Array): number | null {
+  const ma = core.fmean(a);
+  const mb = core.fmean(b);
+  const sab = core.fsum(Array.from(a, (x, i) => (x - ma) * (b[i] - mb)));
+  const saa = core.fsum(Array.from(a, (x) => (x - ma) ** 2));
+  const sbb = core.fsum(Array.from(b, (x) => (x - mb) ** 2));
+  if (!(saa > 0 && sbb > 0)) return null;
+  return sab / Math.sqrt(saa * sbb);
 }
 
 /** Sample standard deviation (n - 1), for the descriptive statistics. */

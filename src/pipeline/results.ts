@@ -81,6 +81,13 @@ export interface TheilYear {
   share_b: number | null;
 }
 
+/** One unit-year's indicator values after the documented gap filling (indicator id to value). */
+export interface IndicatorValues {
+  unit: string;
+  year: number;
+  values: Record<string, number>;
+}
+
 export interface DensityYear {
   year: number;
   bandwidth: number;
@@ -105,6 +112,13 @@ export interface Results {
   };
   method: MethodOptions & { entropyK: number; rows: number };
   scores: ScoreRow[];
+  /** The indicator values the weights and scores were computed from, per unit and year. */
+  values: IndicatorValues[];
+  /**
+   * Pearson correlation of the indicator values over all unit-years, rows and columns in the
+   * order of study.indicators; null where an indicator does not vary.
+   */
+  correlation: (number | null)[][];
   means: GroupMean[];
   growth: GrowthRow[];
   dagum: DagumYear[];

@@ -1,9 +1,11 @@
 /**
- * Access to the computed results from the pages. The build writes `results.json` and passes
- * its path in REPORT_RESULTS; it is read once per build.
+ * Access to the computed results from the pages, and the names of things in either language.
+ * The build writes `results.json` and passes its path in REPORT_RESULTS; it is read once per
+ * build.
  */
 import { readFileSync } from "node:fs";
 import type { Results, UnitInfo } from "../pipeline/results.ts";
+import { localPath, type Lang } from "../i18n/lang.ts";
 
 let cached: { path: string; results: Results } | null = null;
 
@@ -14,32 +16,91 @@ export function results(): Results {
   return cached.results;
 }
 
-export function unitName(r: Results, code: string): string {
-  const u = r.study.units.find((x) => x.code === code);
-  return u ? u.nameEn : code;
-}
-
 export function unitOf(r: Results, code: string): UnitInfo {
   const u = r.study.units.find((x) => x.code === code);
   if (!u) throw new Error(`unknown unit ${code}`);
   return u;
 }
 
+/** A unit's name in a language (the code when the unit is unknown). */
+export function unitName(r: Results, code: string, lang: Lang = "en"): string {
+  const u = r.study.units.find((x) => x.code === code);
+  if (!u) return code;
+  return lang === "zh" ? u.nameZh || u.nameEn : u.nameEn || u.nameZh;
+}
+
+/** The whole sample as a group, e.g. "All sample provinces" / "全部样本省份". */
+export function sampleName(r: Results, lang: Lang): string {
+  return lang === "zh" ? `全部样本${kindWord(r, "zh")}` : `All sample ${kindWord(r, "en", true)}`;
+}
+
+const kinds: Record<string, { en: [string, string]; zh: string }> = {
+  province: { en: ["province", "provinces"], zh: "省份" },
+  city: { en: ["city", "cities"], zh: "城市" },
+  county: { en: ["county", "counties"], zh: "县" },
+  region: { en: ["unit", "units"], zh: "单元" },
+};
+
+/** The word for the study's units ("province"/"provinces", "省份"). */
+export function kindWord(r: Results, lang: Lang, plural = false): string {
+  const k = kinds[r.study.unitKind] ?? kinds.region;
+  return lang === "zh" ? k.zh : k.en[plural ? 1 : 0];
+}
+
 /**
  * A region's name for charts and sentences; a one-member region says so, e.g. "Guangdong-Hong
  * Kong-Macao Greater Bay Area (Guangdong only)", so that it is not read as a group mean.
  */
-export function regionName(r: Results, id: string): string {
-  if (id === "sample") return "All sample";
+export function regionName(r: Results, id: string, lang: Lang = "en"): string {
+  if (id === "sample") return sampleName(r, lang);
   const g = r.study.regions.find((x) => x.id === id);
   if (!g) return id;
-  if (g.members.length !== 1) return g.name.en;
-  const only = r.study.units.find((u) => u.code === g.members[0]);
-  return `${g.name.en} (${only?.nameEn ?? g.members[0]} only)`;
+  const name = g.name[lang];
+  if (g.members.length !== 1) return name;
+  const only = unitName(r, g.members[0], lang);
+  return lang === "zh" ? `${name}（仅${only}）` : `${name} (${only} only)`;
+}
+
+export function dimensionName(r: Results, id: string, lang: Lang): string {
+  return r.study.dimensions.find((d) => d.id === id)?.name[lang] ?? id;
+}
+
+export function indicatorName(r: Results, id: string, lang: Lang): string {
+  return r.study.indicators.find((i) => i.id === id)?.name[lang] ?? id;
+}
+
+/** The first and last year of the study. */
+export function span(r: Results): { first: number; last: number } {
+  const years = r.study.years;
+  return { first: years[0], last: years[years.length - 1] };
+}
+
+/** A URL path segment for a unit code: letters, digits, - and _ kept, anything else escaped. */
+export function unitSlug(code: string): string {
+  return Array.from(code, (ch) => (/[A-Za-z0-9_-]/.test(ch) ? ch : `~${ch.codePointAt(0)?.toString(16)}`)).join("");
+}
+
+/**
+ * The base path the site is hosted under ("/" or "/supplement/"), from the build's REPORT_BASE
+ * option, which astro.config.mjs gives Astro too. (Not import.meta.env.BASE_URL: a BASE_URL
+ * variable in the environment of the build overrides that one.)
+ */
+export function siteBase(): string {
+  const raw = (process.env.REPORT_BASE || "/").replace(/^\/+|\/+$/g, "");
+  return raw === "" ? "/" : `/${raw}/`;
+}
+
+/** The site's address with its base path when REPORT_SITE gives it, else null. */
+export function siteUrl(site: URL | undefined): string | null {
+  return site ? new URL(siteBase(), site).href : null;
 }
 
 /** Joins the site's base path and a path inside the site. */
 export function href(path: string): string {
-  const base = import.meta.env.BASE_URL.replace(/\/$/, "");
-  return `${base}/${path.replace(/^\//, "")}`;
+  return `${siteBase()}${path.replace(/^\//, "")}`;
+}
+
+/** The link to a page of the site in a language: hrefIn("zh", "levels/") → "/base/zh/levels/". */
+export function hrefIn(lang: Lang, slug: string): string {
+  return href(localPath(lang, slug));
 }
