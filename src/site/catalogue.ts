@@ -179,10 +179,10 @@ function build(r: Results, lang: Lang): ChartSpec[] {
     "ranks",
     {
       title: L("Rank changes", "排名变化"),
-      subtitle: L(`Rank of the composite score among the ${r.study.units.length} ${units} in each year (1 = highest); colour: places gained (purple) or lost (orange), ${first}–${last}`, `各年综合得分在${r.study.units.length}个${units}中的排名（1为最高）；颜色表示${first}—${last}年排名上升（紫）或下降（橙）的位次`),
+      subtitle: L(`Rank of the composite score among the ${r.study.units.length} ${units} in each year (1 = highest); colour: rank in ${last} higher, the same or lower than in ${first}`, `各年综合得分在${r.study.units.length}个${units}中的排名（1为最高）；颜色表示${last}年排名较${first}年上升、不变或下降`),
       description: rankText,
     },
-    rankChart(r.scores.map((s) => ({ unit: unit(s.unit), year: s.year, rank: s.rank })), { legendLabel: L("Places gained", "上升位次"), years }, { label: L(`Ranks by year, ${first}–${last}`, `各年排名，${first}—${last}年`), description: rankText }),
+    rankChart(r.scores.map((s) => ({ unit: unit(s.unit), year: s.year, rank: s.rank })), { years, labels: { gained: L("Places gained", "排名上升"), unchanged: L("Same rank", "排名不变"), lost: L("Places lost", "排名下降") } }, { label: L(`Ranks by year, ${first}–${last}`, `各年排名，${first}—${last}年`), description: rankText }),
     [L(cap(unitWord), unitWord), ...years.map(String), L("Change", "变化")],
     lastRanked.map((s) => [unit(s.unit), ...years.map((y) => rankOf(s.unit, y)), (rankOf(s.unit, first) ?? 0) - s.rank]),
   );

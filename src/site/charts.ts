@@ -367,50 +367,47 @@ export function heatmapChart(
 }
 
 /**
- * Ranks over years (1 at the top), one line per unit coloured by the change of rank from the
- * first to the last year on a diverging scale; names at both ends.
+ * Ranks over years (1 at the top), one line per unit, coloured by the direction of its change of
+ * rank from the first to the last year (gained, unchanged, lost); names and ranks at both ends.
  */
 export function rankChart(
   data: { unit: string; year: number; rank: number }[],
-  options: { legendLabel: string; years: number[] },
+  options: { years: number[]; labels: { gained: string; unchanged: string; lost: string } },
   text: ChartText,
 ): Rendered {
   const first = options.years[0];
   const last = options.years[options.years.length - 1];
   const rankAt = new Map(data.map((d) => [`${d.unit}|${d.year}`, d.rank]));
   const change = (unit: string) => (rankAt.get(`${unit}|${first}`) ?? 0) - (rankAt.get(`${unit}|${last}`) ?? 0);
-  const withChange = data.map((d) => ({ ...d, change: change(d.unit) }));
+  const { gained, unchanged, lost } = options.labels;
+  const colors = { [gained]: "#5e3c99", [unchanged]: "currentColor", [lost]: "#e66101" };
+  const direction = (unit: string) => (change(unit) > 0 ? gained : change(unit) < 0 ? lost : unchanged);
+  const rows = data.map((d) => ({ ...d, direction: direction(d.unit) }));
   const units = [...new Set(data.map((d) => d.unit))];
   const n = units.length;
-  const extent = Math.max(1, ...units.map((u) => Math.abs(change(u))));
-  const color = { type: "diverging" as const, scheme: "PuOr" as const, domain: [-extent, extent], pivot: 0, reverse: true, label: options.legendLabel };
-  const margin = marginFor(units, 220);
-  const ends = withChange.filter((d) => d.year === first || d.year === last);
+  const margin = marginFor(units.map((u) => `${u} 00`), 240);
+  const ends = rows.filter((d) => d.year === first || d.year === last);
+  const domain = Object.keys(colors);
   return render(
     {
       width: 860,
-      height: 40 + n * 20,
+      height: 50 + n * 22,
       marginLeft: margin,
       marginRight: margin,
-      marginTop: 24,
+      marginTop: 30,
+      marginBottom: 14,
       x: { label: null, tickFormat: "d", ticks: options.years, axis: "top" },
-      y: { label: null, domain: [1, n], reverse: true, axis: null },
-      color,
+      y: { label: null, domain: [1, n], reverse: true, axis: null, inset: 6 },
+      color: { domain, range: domain.map((d) => colors[d]) },
       marks: [
-        Plot.line(withChange, { x: "year", y: "rank", z: "unit", stroke: "change", strokeWidth: 2 }),
-        Plot.dot(withChange, {
-          x: "year",
-          y: "rank",
-          fill: "change",
-          r: 3,
-          title: (d: { unit: string; year: number; rank: number }) => `${d.unit}, ${d.year}: ${d.rank}`,
-        }),
+        Plot.line(rows, { x: "year", y: "rank", z: "unit", stroke: "direction", strokeWidth: 1.8, strokeOpacity: 0.85 }),
+        Plot.dot(rows, { x: "year", y: "rank", fill: "direction", r: 2.8, title: (d: { unit: string; year: number; rank: number }) => `${d.unit}, ${d.year}: ${d.rank}` }),
         Plot.text(ends.filter((d) => d.year === first), { x: "year", y: "rank", text: (d: { unit: string; rank: number }) => `${d.unit} ${d.rank}`, textAnchor: "end", dx: -8, fill: "currentColor" }),
         Plot.text(ends.filter((d) => d.year === last), { x: "year", y: "rank", text: (d: { unit: string; rank: number }) => `${d.rank} ${d.unit}`, textAnchor: "start", dx: 8, fill: "currentColor" }),
       ],
     },
     text,
-    ramp(color, options.legendLabel),
+    swatches(domain, colors),
   );
 }
 

@@ -13,6 +13,18 @@ export function num(v: number | null | undefined, digits = 3, lang: Lang = "en")
   return defined(v) ? v.toFixed(digits) : undefinedText[lang];
 }
 
+/**
+ * A measured value of any magnitude with at least four significant digits: 44350.7, 12.563,
+ * 0.005425 (indicator values range from shares below 0.01 to sums in the tens of thousands).
+ */
+export function value(v: number | null | undefined, lang: Lang = "en"): string {
+  if (!defined(v)) return undefinedText[lang];
+  const a = Math.abs(v);
+  if (a >= 1000) return v.toFixed(1);
+  if (a >= 1 || a === 0) return v.toFixed(3);
+  return v.toPrecision(4);
+}
+
 /** A rate as a percentage. */
 export function pct(v: number | null | undefined, digits = 1, lang: Lang = "en"): string {
   return defined(v) ? `${(v * 100).toFixed(digits)}%` : undefinedText[lang];

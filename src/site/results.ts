@@ -47,6 +47,12 @@ export function kindWord(r: Results, lang: Lang, plural = false): string {
   return lang === "zh" ? k.zh : k.en[plural ? 1 : 0];
 }
 
+/** The word for one unit as a column heading ("Province", "省份"). */
+export function kindTitle(r: Results, lang: Lang): string {
+  const word = kindWord(r, lang);
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
 /**
  * A region's name for charts and sentences; a one-member region says so, e.g. "Guangdong-Hong
  * Kong-Macao Greater Bay Area (Guangdong only)", so that it is not read as a group mean.

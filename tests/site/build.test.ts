@@ -130,6 +130,67 @@ describe("built site", () => {
     }
   });
 
+  it("shows Dagum's decomposition, the plain Gini and the shares of every year", () => {
+    for (const path of ["inequality/index.html", "zh/inequality/index.html"]) {
+      const rows = [...doc(path).querySelectorAll("#dagum-table tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent));
+      expect(rows).toEqual(
+        results.dagum.map((d) => [
+          results.gini.find((g) => g.year === d.year)?.G.toFixed(4),
+          d.G.toFixed(4), d.Gw.toFixed(4), d.Gnb.toFixed(4), d.Gt.toFixed(4),
+          `${((d.share_w ?? 0) * 100).toFixed(1)}%`, `${((d.share_nb ?? 0) * 100).toFixed(1)}%`, `${((d.share_t ?? 0) * 100).toFixed(1)}%`,
+        ]),
+      );
+    }
+  });
+
+  it("shows the growth of every region's sub-indices", () => {
+    const rows = [...doc("dimensions/index.html").querySelectorAll("#dimension-growth-table tbody tr")];
+    const groups = results.growth.filter((g) => g.kind !== "unit");
+    expect(rows).toHaveLength(groups.length);
+    rows.forEach((tr, i) => {
+      const cells = [...tr.querySelectorAll("td")].map((td) => td.textContent);
+      const g = groups[i];
+      expect(cells).toEqual([...results.study.dimensions.map((d) => `${((g.dims[d.id] ?? 0) * 100).toFixed(2)}%`), `${((g.cagr ?? 0) * 100).toFixed(2)}%`]);
+    });
+  });
+
+  it("shows a unit's indicator values and their rank among the sample", () => {
+    const rows = [...doc("units/440000/index.html").querySelectorAll("#unit-indicators tbody tr")];
+    expect(rows).toHaveLength(results.study.indicators.length);
+    const rd = rows[0].querySelectorAll("td");
+    const mine = results.values.find((v) => v.unit === "440000" && v.year === last)?.values.rd_intensity as number;
+    expect(rd[2].textContent).toBe(mine.toFixed(3));
+    const better = results.values.filter((v) => v.year === last && v.values.rd_intensity > mine).length;
+    expect(rd[3].textContent).toBe(String(better + 1));
+    // A negative indicator ranks from the lowest value.
+    const i = results.study.indicators.findIndex((x) => x.direction === "-");
+    const id = results.study.indicators[i].id;
+    const co2 = results.values.find((v) => v.unit === "440000" && v.year === last)?.values[id] as number;
+    const lower = results.values.filter((v) => v.year === last && v.values[id] < co2).length;
+    expect(rows[i].querySelectorAll("td")[3].textContent).toBe(String(lower + 1));
+  });
+
+  it("ranks each region among the regions in every year on its page", () => {
+    for (const g of results.study.regions) {
+      const ranks = [...doc(`regions/${g.id}/index.html`).querySelectorAll("#region-years tbody tr")].map((tr) => tr.querySelectorAll("td")[1].textContent);
+      const expected = results.study.years.map((y) => {
+        const order = results.means.filter((m) => m.year === y && m.group !== "sample").sort((a, b) => b.score - a.score);
+        return String(order.findIndex((m) => m.group === g.id) + 1);
+      });
+      expect(ranks, g.id).toEqual(expected);
+    }
+  });
+
+  it("shows every unit's tier in every year", () => {
+    const rows = [...doc("spatial/index.html").querySelectorAll("#tier-table tbody tr")];
+    expect(rows).toHaveLength(results.study.units.length);
+    for (const tr of rows) {
+      const code = tr.querySelector("a")?.getAttribute("href")?.match(/units\/([^/]+)\//)?.[1];
+      const tiers = [...tr.querySelectorAll("td")].map((td) => Number(td.textContent));
+      expect(tiers).toEqual(results.study.years.map((y) => results.scores.find((s) => s.unit === code && s.year === y)?.tier));
+    }
+  });
+
   it("shows the correlation of every pair of indicators", () => {
     const csv = read(siteDir, "charts/correlation.csv").slice(1).trim().split("\r\n");
     expect(csv).toHaveLength(1 + results.study.indicators.length);
