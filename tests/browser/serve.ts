@@ -11,8 +11,21 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSite(dir: string): Promise<Session> {
-  const server: Server = createServer(sirv(dir, { dev: false, etag: false }));
+/** Serves `dir` at `base` ("/" or "/supplement/"); anything outside the base is a 404. */
+export async function openSite(dir: string, base = "/"): Promise<Session> {
+  const serve = sirv(dir, { dev: false, etag: false });
+  const server: Server = createServer((req, res) => {
+    if (!req.url?.startsWith(base)) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    req.url = `/${req.url.slice(base.length)}`;
+    serve(req, res, () => {
+      res.statusCode = 404;
+      res.end();
+    });
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const browser = await chromium.launch({
