@@ -104,7 +104,7 @@ function ramp(options: Plot.ScaleOptions, label: string): Legend {
   const lo = domain[0];
   const hi = domain[domain.length - 1];
   const steps = 64;
-  const left = 10;
+  const left = 16;
   const inner = width - 2 * left;
   const format = (v: number) => ((options as { percent?: boolean }).percent ? `${(v * 100).toFixed(1)}%` : Math.abs(hi - lo) >= 10 ? v.toFixed(0) : v.toFixed(2));
   const rects = Array.from({ length: steps }, (_, i) => {
@@ -296,43 +296,50 @@ export function densityChart(
   );
 }
 
-/** A matrix of values (rows by columns), each cell coloured and labelled. */
+/**
+ * A square matrix of values, each cell coloured and labelled. Rows carry the names, numbered;
+ * columns carry the numbers only, so that long names need not be written twice.
+ */
 export function matrixChart(
   data: { row: string; column: string; value: number | null }[],
   options: { order: string[]; legendLabel: string; diverging?: boolean; digits?: number },
   text: ChartText,
 ): Rendered {
   const values = data.map((d) => d.value).filter((v): v is number => v !== null && Number.isFinite(v));
+  const max = Math.max(1e-9, ...values);
   const color: Plot.ScaleOptions = options.diverging
     ? { type: "diverging", scheme: "PuOr", domain: [-1, 1], pivot: 0, reverse: true, label: options.legendLabel }
-    : { type: "linear", scheme: "YlGnBu", domain: [0, Math.max(1e-9, ...values)], label: options.legendLabel };
-  const margin = marginFor(options.order, 300);
-  const cell = Math.max(26, Math.min(56, Math.floor(560 / Math.max(1, options.order.length))));
+    : { type: "linear", scheme: "YlGnBu", domain: [0, max], label: options.legendLabel };
+  const index = new Map(options.order.map((name, i) => [name, i + 1]));
+  const rowLabel = (name: string) => `${index.get(name)}. ${name}`;
+  const rows = options.order.map(rowLabel);
+  const columns = options.order.map((name) => String(index.get(name)));
+  const cells = data.map((d) => ({ ...d, y: rowLabel(d.row), x: String(index.get(d.column)) }));
+  const margin = marginFor(rows, 440);
+  const cell = Math.max(30, Math.min(56, Math.floor(520 / Math.max(1, options.order.length))));
   const digits = options.digits ?? 3;
   const label = (v: number | null) => (v === null ? "–" : v.toFixed(digits));
-  const defined = data.filter((d) => d.value !== null);
+  // Light text on the dark end of the scale, dark text elsewhere.
+  const strong = (v: number | null) => v !== null && (options.diverging ? Math.abs(v) > 0.55 : v > 0.6 * max);
   return render(
     {
       width: margin + cell * options.order.length + 20,
-      height: 30 + margin + cell * options.order.length,
+      height: 40 + cell * options.order.length,
       marginLeft: margin,
-      marginBottom: margin,
-      marginTop: 10,
-      x: { label: null, domain: options.order, tickRotate: -90 },
-      y: { label: null, domain: options.order },
+      marginTop: 30,
+      marginBottom: 10,
+      x: { label: null, domain: columns, axis: "top" },
+      y: { label: null, domain: rows },
       color,
       marks: [
-        Plot.cell(defined, { x: "column", y: "row", fill: "value", title: (d: { row: string; column: string; value: number }) => `${d.row} × ${d.column}: ${label(d.value)}` }),
-        Plot.cell(data.filter((d) => d.value === null), { x: "column", y: "row", fill: noDataGrey }),
-        Plot.text(data, {
-          x: "column",
-          y: "row",
+        Plot.cell(cells.filter((d) => d.value !== null), { x: "x", y: "y", fill: "value", inset: 0.5, title: (d: { row: string; column: string; value: number }) => `${d.row} × ${d.column}: ${label(d.value)}` }),
+        Plot.cell(cells.filter((d) => d.value === null), { x: "x", y: "y", fill: noDataGrey, inset: 0.5 }),
+        Plot.text(cells, {
+          x: "x",
+          y: "y",
           text: (d: { value: number | null }) => label(d.value),
-          fill: "black",
-          stroke: "white",
-          strokeWidth: 3,
-          paintOrder: "stroke",
-          fontSize: cell < 40 ? 9 : 11,
+          fill: (d: { value: number | null }) => (strong(d.value) ? "white" : "black"),
+          fontSize: cell < 40 ? 10 : 11,
         }),
       ],
     },
