@@ -133,9 +133,9 @@ function build(r: Results, lang: Lang): ChartSpec[] {
     {
       title: L("Composite score by region", "各区域综合得分"),
       subtitle: L(`Mean composite score of each region's ${units}, ${first}–${last} (TOPSIS closeness, 0 to 1)`, `各区域${units}综合得分均值，${first}—${last}年（TOPSIS贴近度，0至1）`),
-      description: `${f.sentences.levels} ${f.sentences.growth}`,
+      description: [f.sentences.levels, f.sentences.growth].join(L(" ", "")),
     },
-    lineChart(lines, { yLabel: L("Mean composite score", "综合得分均值"), colors }, { label: L(`Mean composite score by region, ${first}–${last}`, `各区域综合得分均值，${first}—${last}年`), description: `${f.sentences.levels} ${f.sentences.growth}` }),
+    lineChart(lines, { yLabel: L("Mean composite score", "综合得分均值"), colors }, { label: L(`Mean composite score by region, ${first}–${last}`, `各区域综合得分均值，${first}—${last}年`), description: [f.sentences.levels, f.sentences.growth].join(L(" ", "")) }),
     [L("Region", "区域"), L("Year", "年份"), L("Mean score", "得分均值")],
     lines.map((l) => [l.series, l.x, l.y]),
   );
@@ -401,7 +401,7 @@ function build(r: Results, lang: Lang): ChartSpec[] {
         subtitle: L(`Mean ${d.name.en.toLowerCase()} sub-index of each region's ${units}, ${first}–${last} (0 to 1)`, `各区域${units}${d.name.zh}分项指数均值，${first}—${last}年（0至1）`),
         description: text,
       },
-      lineChart(dl, { yLabel: L(`${d.name.en} sub-index`, `${d.name.zh}分项指数`), colors, height: 300, width: 520 }, { label: L(`${d.name.en} sub-index by region, ${first}–${last}`, `各区域${d.name.zh}分项指数，${first}—${last}年`), description: text }),
+      lineChart(dl, { yLabel: L(`${d.name.en} sub-index`, `${d.name.zh}分项指数`), colors, height: 300, width: 420 }, { label: L(`${d.name.en} sub-index by region, ${first}–${last}`, `各区域${d.name.zh}分项指数，${first}—${last}年`), description: text }),
       [L("Region", "区域"), L("Year", "年份"), L("Mean sub-index", "分项指数均值")],
       dl.map((l) => [l.series, l.x, l.y]),
     );
