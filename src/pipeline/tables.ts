@@ -202,7 +202,7 @@ export function downloadTables(r: Results): DownloadTable[] {
       title: t("Dagum Gini decomposition by year", "Dagum基尼系数分年分解"),
       columns: [
         col("year", "Year", "年份"),
-        r.stacked
+        r.stacked && r.study.units.some((u) => u.regions.length !== 1)
           ? col("n", "Observations in the stacked sample (each region membership counts once)", "叠加样本的观测数（每个区域成员身份计一次）")
           : col("n", "Observations", "观测数"),
         col("G", "Overall Gini coefficient", "总体基尼系数"),

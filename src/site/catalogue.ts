@@ -28,7 +28,7 @@ import {
 import { findings } from "./findings.ts";
 import { num, pct } from "./format.ts";
 import { choropleth, HEIGHT, mapGeometry, WIDTH, type MapGeometry } from "./maps.ts";
-import { dimensionName, indicatorName, kindWord, regionName, sampleName, span, unitName, unitSlug } from "./results.ts";
+import { dimensionName, indicatorName, kindWord, regionName, sampleName, span, stackedOverlap, unitName, unitSlug } from "./results.ts";
 
 export type Cell = string | number | null;
 
@@ -88,6 +88,7 @@ export function regionColors(r: Results, lang: Lang): Record<string, string> {
 }
 
 function build(r: Results, lang: Lang): ChartSpec[] {
+  const stacked = stackedOverlap(r);
   const L = (en: string, zh: string) => (lang === "en" ? en : zh);
   const { first, last } = span(r);
   const years = r.study.years;
@@ -97,7 +98,7 @@ function build(r: Results, lang: Lang): ChartSpec[] {
   const units = kindWord(r, lang, true);
   const unitWord = kindWord(r, lang);
   const colors = regionColors(r, lang);
-  const stackNote = r.stacked ? L("; overlapping regions stacked (each region membership one observation)", "；重叠区域按叠加样本计算（每个区域成员身份为一个观测）") : "";
+  const stackNote = stacked ? L("; overlapping regions stacked (each region membership one observation)", "；重叠区域按叠加样本计算（每个区域成员身份为一个观测）") : "";
   const computed = L(`Computed from the study data (${first}–${last})`, `根据研究数据计算（${first}—${last}年）`);
   const specs: ChartSpec[] = [];
 
@@ -265,19 +266,19 @@ function build(r: Results, lang: Lang): ChartSpec[] {
     { x: d.year, y: d.Gw, series: gW },
     { x: d.year, y: d.Gnb, series: gNb },
     { x: d.year, y: d.Gt, series: gT },
-    ...(r.stacked ? [{ x: d.year, y: r.gini.find((g) => g.year === d.year)?.G ?? NaN, series: gPlain }] : []),
+    ...(stacked ? [{ x: d.year, y: r.gini.find((g) => g.year === d.year)?.G ?? NaN, series: gPlain }] : []),
   ]);
   add(
     "dagum-total",
     {
       title: L("Dagum's Gini coefficient and its components", "Dagum基尼系数及其分解"),
-      subtitle: L(`G = Gw + Gnb + Gt, ${first}–${last}`, `G = Gw + Gnb + Gt，${first}—${last}年`) + (r.stacked ? L(`; for comparison, the plain Gini of the ${units} (each once)`, `；作为对照，另列${units}的普通基尼系数（每个计一次）`) : ""),
+      subtitle: L(`G = Gw + Gnb + Gt, ${first}–${last}`, `G = Gw + Gnb + Gt，${first}—${last}年`) + (stacked ? L(`; for comparison, the plain Gini of the ${units} (each once)`, `；作为对照，另列${units}的普通基尼系数（每个计一次）`) : ""),
       source: computed + stackNote,
       description: f.sentences.inequality,
     },
     lineChart(totals, { yLabel: L("Gini coefficient", "基尼系数"), colors: partColors }, { label: L(`Dagum's Gini coefficient and its components, ${first}–${last}`, `Dagum基尼系数及其分解，${first}—${last}年`), description: f.sentences.inequality }),
-    [L("Year", "年份"), "G", "Gw", "Gnb", "Gt", ...(r.stacked ? [L(`Gini of the ${units}`, `${units}基尼系数`)] : [])],
-    r.dagum.map((d) => [d.year, d.G, d.Gw, d.Gnb, d.Gt, ...(r.stacked ? [r.gini.find((g) => g.year === d.year)?.G ?? null] : [])]),
+    [L("Year", "年份"), "G", "Gw", "Gnb", "Gt", ...(stacked ? [L(`Gini of the ${units}`, `${units}基尼系数`)] : [])],
+    r.dagum.map((d) => [d.year, d.G, d.Gw, d.Gnb, d.Gt, ...(stacked ? [r.gini.find((g) => g.year === d.year)?.G ?? null] : [])]),
   );
 
   const shareColors = { [L("Within regions", "区域内")]: categorical[0], [L("Between regions (net)", "区域间（净）")]: categorical[1], [L("Transvariation", "超变密度")]: categorical[2] };

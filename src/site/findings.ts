@@ -6,7 +6,7 @@
 import type { Results } from "../pipeline/results.ts";
 import type { Lang } from "../i18n/lang.ts";
 import { byDesc, joinList, num, pct } from "./format.ts";
-import { dimensionName, kindWord, regionName, unitName } from "./results.ts";
+import { dimensionName, kindWord, regionName, stackedOverlap, unitName } from "./results.ts";
 
 export type Source = "within" | "between" | "transvariation";
 
@@ -122,6 +122,7 @@ export function findings(r: Results, lang: Lang = "en"): Findings {
 }
 
 function english(r: Results, f: Facts): Record<SentenceKey, string> {
+  const stacked = stackedOverlap(r);
   const region = (id: string) => regionName(r, id, "en");
   const unit = (code: string) => unitName(r, code, "en");
   const units = kindWord(r, "en", true);
@@ -149,7 +150,7 @@ function english(r: Results, f: Facts): Record<SentenceKey, string> {
     inequality:
       `Inequality between the ${f.units} ${units} ${f.gini.widened ? "widened" : "narrowed"}: their Gini ` +
       `coefficient went from ${num(f.gini.first)} in ${f.first} to ${num(f.gini.last)} in ${f.last}. ` +
-      (r.stacked
+      (stacked
         ? `Dagum's decomposition, computed on the ${f.gini.observations} region memberships (a ${kindWord(r, "en")} in two ` +
           `regions counts twice; G ${num(f.gini.dagumFirst)} to ${num(f.gini.dagumLast)}), `
         : `Dagum's decomposition (G ${num(f.gini.dagumFirst)} to ${num(f.gini.dagumLast)}) `) +
@@ -166,6 +167,7 @@ function english(r: Results, f: Facts): Record<SentenceKey, string> {
 }
 
 function chinese(r: Results, f: Facts): Record<SentenceKey, string> {
+  const stacked = stackedOverlap(r);
   const region = (id: string) => regionName(r, id, "zh");
   const unit = (code: string) => unitName(r, code, "zh");
   const units = kindWord(r, "zh");
@@ -193,7 +195,7 @@ function chinese(r: Results, f: Facts): Record<SentenceKey, string> {
     inequality:
       `${f.units}个${units}之间的差异${f.gini.widened ? "扩大" : "缩小"}：基尼系数由${f.first}年的${num(f.gini.first)}` +
       `变为${f.last}年的${num(f.gini.last)}。` +
-      (r.stacked
+      (stacked
         ? `Dagum基尼系数分解按${f.gini.observations}个区域成员身份计算（同属两个区域的${units}计两次；` +
           `G由${num(f.gini.dagumFirst)}变为${num(f.gini.dagumLast)}），`
         : `Dagum基尼系数分解（G由${num(f.gini.dagumFirst)}变为${num(f.gini.dagumLast)}）显示，`) +

@@ -5,6 +5,7 @@
  */
 import type { Results } from "../pipeline/results.ts";
 import type { Lang } from "../i18n/lang.ts";
+import { stackedOverlap } from "./results.ts";
 
 export interface MethodSection {
   id: string;
@@ -23,6 +24,7 @@ const bandwidthRules: Record<string, string> = {
 };
 
 export function methodSections(r: Results, lang: Lang): MethodSection[] {
+  const stacked = stackedOverlap(r);
   const L = (en: string, zh: string) => (lang === "en" ? en : zh);
   const m = r.method;
   const sections: MethodSection[] = [];
@@ -101,8 +103,8 @@ export function methodSections(r: Results, lang: Lang): MethodSection[] {
     title: L("Dagum's Gini decomposition", "Dagum基尼系数分解"),
     markdown:
       L(
-        `With $k$ regions, $n_j$ observations and mean $\\mu_j$ in region $j$, $n$ observations and mean $\\mu$ in all${r.stacked ? " (here the stacked sample: each region membership is one observation)" : ""}:`,
-        `设有 $k$ 个区域，区域 $j$ 有 $n_j$ 个观测、均值 $\\mu_j$，全体共 $n$ 个观测、均值 $\\mu$${r.stacked ? "（此处为叠加样本：每个区域成员身份为一个观测）" : ""}：`,
+        `With $k$ regions, $n_j$ observations and mean $\\mu_j$ in region $j$, $n$ observations and mean $\\mu$ in all${stacked ? " (here the stacked sample: each region membership is one observation)" : ""}:`,
+        `设有 $k$ 个区域，区域 $j$ 有 $n_j$ 个观测、均值 $\\mu_j$，全体共 $n$ 个观测、均值 $\\mu$${stacked ? "（此处为叠加样本：每个区域成员身份为一个观测）" : ""}：`,
       ) +
       "\n\n" +
       String.raw`$$G = \frac{\sum_{j=1}^{k} \sum_{h=1}^{k} \sum_{i=1}^{n_j} \sum_{r=1}^{n_h} \lvert y_{ji} - y_{hr} \rvert}{2 n^2 \mu}, \qquad G_{jj} = \frac{\sum_{i=1}^{n_j} \sum_{r=1}^{n_j} \lvert y_{ji} - y_{jr} \rvert}{2 n_j^2 \mu_j}, \qquad G_{jh} = \frac{\sum_{i=1}^{n_j} \sum_{r=1}^{n_h} \lvert y_{ji} - y_{hr} \rvert}{n_j n_h (\mu_j + \mu_h)}$$` +

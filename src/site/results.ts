@@ -75,6 +75,15 @@ export function indicatorName(r: Results, id: string, lang: Lang): string {
   return r.study.indicators.find((i) => i.id === id)?.name[lang] ?? id;
 }
 
+/**
+ * True when Dagum's and Theil's decompositions counted some unit other than once: regions overlap
+ * (or leave units out) and were stacked, each membership one observation. Only then do the pages
+ * need to say so, and only then does the plain Gini of the units differ from Dagum's G.
+ */
+export function stackedOverlap(r: Results): boolean {
+  return r.stacked && r.study.units.some((u) => u.regions.length !== 1);
+}
+
 /** The first and last year of the study. */
 export function span(r: Results): { first: number; last: number } {
   const years = r.study.years;

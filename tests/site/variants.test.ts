@@ -43,6 +43,15 @@ describe("a study without a map", () => {
     expect(read(dir, "zh/spatial/index.html")).toContain("本研究未定义地图。");
   });
 
+  it("speaks of a stacked sample only when regions overlap", () => {
+    for (const page of ["index.html", "inequality/index.html", "zh/inequality/index.html", "methods/index.html"]) {
+      const html = read(dir, page);
+      expect(html, page).not.toContain("stacked-note");
+      expect(html, page).not.toMatch(/memberships|叠加样本/);
+    }
+    expect(read(dir, "methods/index.html")).toContain("the regions do not overlap: each unit counts once, in its region");
+  });
+
   it("speaks of its units, not of provinces, and shows no undefined value", () => {
     for (const page of htmlFiles(dir).filter((p) => !p.startsWith("pagefind"))) {
       const text = parseHTML(read(dir, page)).document.querySelector("main")?.textContent ?? "";
