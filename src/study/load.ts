@@ -56,6 +56,8 @@ export interface DataFileReport {
   dropped: DropCount[];
   /** What the importer left out on purpose: header and footer lines, unread columns. */
   notes: string[];
+  /** Series in the file that no indicator formula uses (their rows are dropped). */
+  unusedSeries: string[];
 }
 
 /** Where a value used by the indicators came from. */
@@ -363,6 +365,7 @@ function readData(
       rowsUsed: 0,
       dropped: [],
       notes: [],
+      unusedSeries: [],
     };
     inputs.push(report);
     const imported = importFile(path, file, spec, { add: (p) => problems.add({ file, ...p }) });
@@ -398,6 +401,7 @@ function readData(
       }
       if (!needed.has(r.series)) {
         unused.add(r.series);
+        if (!report.unusedSeries.includes(r.series)) report.unusedSeries.push(r.series);
         drop(bad ? DROP.invalid : DROP.unused);
         continue;
       }
@@ -471,6 +475,7 @@ function readData(
       report.rowsUsed++;
     }
     report.dropped = sumDrops([...drops].map(([reason, rows]) => ({ reason, rows })));
+    report.unusedSeries.sort();
   });
 
   for (const { problem, rows, fix } of outside.values()) {

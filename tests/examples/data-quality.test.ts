@@ -58,3 +58,23 @@ describe("data-quality page", () => {
     ]);
   });
 });
+
+describe("data-quality page in Chinese", () => {
+  const zh = readFileSync(join(siteDir, "zh/data-quality/index.html"), "utf8");
+  const zhNumber = (id: string) => Number(zh.match(new RegExp(`id="${id}"[^>]*>(\\d+)<`))?.[1]);
+
+  it("shows the same counts, and the reasons and the unused series in Chinese", () => {
+    expect(zhNumber("rows-read")).toBe(number("rows-read"));
+    expect(zhNumber("rows-used")).toBe(number("rows-used"));
+    expect(zhNumber("rows-dropped")).toBe(number("rows-dropped"));
+    expect(zh).toContain("未被任何指标公式使用的序列");
+    expect(zh).toContain("研究期以外的年份");
+    expect(zh).toContain(`（${number("rows-read")} = ${number("rows-used")} + ${number("rows-dropped")}）`);
+  });
+
+  it("names the series no formula uses", () => {
+    expect(results.validation.inputs[0].unusedSeries).toEqual(["dfiic_index"]);
+    expect(html).toContain("<code>dfiic_index</code>");
+    expect(zh).toContain("<code>dfiic_index</code>");
+  });
+});
