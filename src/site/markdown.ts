@@ -9,7 +9,9 @@ import remarkRehype from "remark-rehype";
 import rehypeKatex from "rehype-katex";
 import rehypeStringify from "rehype-stringify";
 
-const processor = remark().use(remarkMath).use(remarkRehype).use(rehypeKatex, { strict: "error", throwOnError: true }).use(rehypeStringify);
+// rehype-katex reports a formula KaTeX cannot render as a message on the file (and renders it
+// in red); markdownToHtml turns such a message into an error, so a bad formula stops the build.
+const processor = remark().use(remarkMath).use(remarkRehype).use(rehypeKatex, { strict: "error" }).use(rehypeStringify);
 
 /**
  * Renders Markdown to HTML. A line that is a whole `$$…$$` formula is displayed as a block
@@ -17,5 +19,8 @@ const processor = remark().use(remarkMath).use(remarkRehype).use(rehypeKatex, { 
  */
 export function markdownToHtml(markdown: string): string {
   const blocks = markdown.replace(/^\$\$(.+)\$\$$/gm, (_, tex: string) => `$$\n${tex}\n$$`);
-  return String(processor.processSync(blocks));
+  const file = processor.processSync(blocks);
+  const problems = file.messages.filter((m) => m.fatal !== null);
+  if (problems.length > 0) throw new Error(`formula cannot be rendered: ${problems.map((m) => m.reason).join("; ")}`);
+  return String(file);
 }
