@@ -39,6 +39,20 @@ interface DomNode {
   tagName: string;
   setAttribute(name: string, value: string): void;
   prepend(node: unknown): void;
+  removeAttribute(name: string): void;
+  querySelectorAll(selector: string): Iterable<DomNode>;
+}
+
+/**
+ * A chart is one image (role="img") with one accessible name. The names Plot gives its marks'
+ * groups (aria-label="line") are dropped: ARIA does not allow a name on a <g> without a role
+ * (axe's aria-prohibited-attr), and screen readers do not read inside an image anyway.
+ */
+function unnameParts(node: DomNode): void {
+  for (const part of node.querySelectorAll("[aria-label], [aria-description]")) {
+    part.removeAttribute("aria-label");
+    part.removeAttribute("aria-description");
+  }
 }
 
 function dom() {
@@ -58,6 +72,7 @@ function render(options: Plot.PlotOptions, text: ChartText, legend: Legend | nul
     style: { fontSize: "12px", background: "transparent" },
   }) as unknown as DomNode;
   if (node.tagName.toLowerCase() !== "svg") throw new Error(`chart "${text.label}" rendered no SVG`);
+  unnameParts(node);
   node.setAttribute("role", "img");
   node.setAttribute("aria-label", text.label);
   node.setAttribute("xmlns", "http://www.w3.org/2000/svg");
@@ -94,6 +109,7 @@ function ramp(options: Plot.ScaleOptions, label: string): Legend {
   if (options.type === "quantile" || options.type === "threshold") {
     const document = dom();
     const node = Plot.legend({ color: options, document, width } as never) as unknown as DomNode;
+    unnameParts(node);
     node.setAttribute("role", "img");
     node.setAttribute("aria-label", label);
     node.setAttribute("xmlns", "http://www.w3.org/2000/svg");
@@ -122,6 +138,23 @@ function ramp(options: Plot.ScaleOptions, label: string): Legend {
     `font-size="10" fill="currentColor" class="ramp">` +
     `<text x="${left}" y="12" font-weight="bold">${title}</text>${rects}${ticks}</svg>`;
   return { kind: "ramp", svg, width, height: 50 };
+}
+
+/**
+ * Black or white, whichever contrasts more with `background` ("#rrggbb" or "rgb(r, g, b)"), by
+ * the relative luminance of WCAG 2: the better of the two always reaches 4.58:1, beyond the 4.5:1
+ * that small text needs.
+ */
+function inkOn(background: string): "black" | "white" {
+  const hex = background.match(/^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i);
+  const rgb = hex ? hex.slice(1).map((h) => parseInt(h, 16)) : (background.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+  if (rgb.length !== 3) throw new Error(`inkOn: cannot read the colour "${background}"`);
+  const [r, g, b] = rgb.map((v) => {
+    const c = v / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return 1.05 / (luminance + 0.05) > (luminance + 0.05) / 0.05 ? "white" : "black";
 }
 
 const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : "–");
@@ -319,8 +352,9 @@ export function matrixChart(
   const cell = Math.max(30, Math.min(56, Math.floor(520 / Math.max(1, options.order.length))));
   const digits = options.digits ?? 3;
   const label = (v: number | null) => (v === null ? "–" : v.toFixed(digits));
-  // Light text on the dark end of the scale, dark text elsewhere.
-  const strong = (v: number | null) => v !== null && (options.diverging ? Math.abs(v) > 0.55 : v > 0.6 * max);
+  // Each label in black or white, whichever stands out more from its cell's colour.
+  const scale = Plot.scale({ color });
+  const ink = (v: number | null) => (v === null ? "black" : inkOn(String(scale.apply(v))));
   return render(
     {
       width: margin + cell * options.order.length + 20,
@@ -338,7 +372,7 @@ export function matrixChart(
           x: "x",
           y: "y",
           text: (d: { value: number | null }) => label(d.value),
-          fill: (d: { value: number | null }) => (strong(d.value) ? "white" : "black"),
+          fill: (d: { value: number | null }) => ink(d.value),
           fontSize: cell < 40 ? 10 : 11,
         }),
       ],
