@@ -5,14 +5,17 @@ import type { AddressInfo } from "node:net";
 import sirv from "sirv";
 import { chromium, type Browser } from "playwright-core";
 
-export interface Session {
+export interface Served {
   origin: string;
-  browser: Browser;
   close(): Promise<void>;
 }
 
-/** Serves `dir` at `base` ("/" or "/supplement/"); anything outside the base is a 404. */
-export async function openSite(dir: string, base = "/"): Promise<Session> {
+export interface Session extends Served {
+  browser: Browser;
+}
+
+/** Serves `dir` at `base` ("/" or "/supplement/") on 127.0.0.1; anything outside the base is a 404. */
+export async function serveSite(dir: string, base = "/"): Promise<Served> {
   const serve = sirv(dir, { dev: false, etag: false });
   const server: Server = createServer((req, res) => {
     if (!req.url?.startsWith(base)) {
@@ -28,9 +31,19 @@ export async function openSite(dir: string, base = "/"): Promise<Session> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The site served as above, and Debian's Chromium, headless, with nothing of its own online. */
+export async function openSite(dir: string, base = "/"): Promise<Session> {
+  const served = await serveSite(dir, base);
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: [
+      // Root (as in CI) cannot use Chromium's sandbox.
       "--no-sandbox",
       "--disable-gpu",
       "--disable-quic",
@@ -41,11 +54,11 @@ export async function openSite(dir: string, base = "/"): Promise<Session> {
     ],
   });
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: served.origin,
     browser,
     async close() {
       await browser.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await served.close();
     },
   };
 }
