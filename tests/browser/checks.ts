@@ -16,13 +16,14 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
 export async function axeViolations(page: Page, rules?: readonly string[]): Promise<string[]> {
   await page.evaluate(axeSource);
   type Axe = { run(options: object): Promise<AxeResults> };
-  const result = await page.evaluate(
-    (values) => (window as unknown as { axe: Axe }).axe.run(values ? { runOnly: { type: "rule", values } } : {}),
-    rules ? [...rules] : null,
-  );
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help}: ${n.target.join(" ")}`));
+  // Only the violations are collected, and only the lines leave the page.
+  return page.evaluate(async (values) => {
+    const options = { resultTypes: ["violations"], ...(values ? { runOnly: { type: "rule", values } } : {}) };
+    const result = await (window as unknown as { axe: Axe }).axe.run(options);
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help}: ${n.target.join(" ")}`));
+  }, rules ? [...rules] : null);
 }
 
 export interface TextContrast {
