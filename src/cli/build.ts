@@ -1,7 +1,8 @@
 /**
  * The build: load and check the study, compute the results, write them with the downloads,
- * render the site with Astro, and only then replace the output folder. Every step writes into
- * a fresh temporary folder; a failure anywhere leaves the previous output as it was.
+ * render and check the authors' narrative, render the site with Astro, and only then replace
+ * the output folder. Every step writes into a fresh temporary folder; a failure anywhere leaves
+ * the previous output as it was.
  *
  * Side effects are passed in (the logger) so that tests can run a build silently.
  */
@@ -11,6 +12,7 @@ import { performance } from "node:perf_hooks";
 import { loadStudy } from "../study/load.ts";
 import { computeResults } from "../pipeline/compute.ts";
 import { downloadTables, toCsvText } from "../pipeline/tables.ts";
+import { buildNarrative } from "../narrative/load.ts";
 import type { Results } from "../pipeline/results.ts";
 
 export interface Logger {
@@ -71,11 +73,23 @@ export async function buildSite(options: BuildOptions): Promise<void> {
   mkdirSync(work, { recursive: true });
 
   try {
-    const { resultsFile } = computeStudy(options.study, join(work, "results"), options.log);
+    const { results, resultsFile } = computeStudy(options.study, join(work, "results"), options.log);
+    if (options.base) process.env.REPORT_BASE = options.base;
+
+    // The authors' narrative is rendered and its claims checked before Astro runs, so that a
+    // false claim or an unknown reference stops the build with its file, line and column.
+    // The charts have the same ids in both languages: they are listed once, when a page embeds one.
+    const { catalogue } = await import("../site/catalogue.ts");
+    let charts: Set<string> | null = null;
+    const chartIds = () => (charts ??= new Set(catalogue(results, "en").keys()));
+    const told = step(options.log, "narrative", () => buildNarrative(options.study, results, chartIds), (n) =>
+      n.files === 0 ? "none (no Markdown files in the study's narrative/ folder)" : `${n.narrative.pages.length} pages from ${n.files} files, ${n.references} bound references, ${n.claims} checked claims`);
+    const narrativeFile = join(work, "narrative.json");
+    writeFileSync(narrativeFile, JSON.stringify(told.narrative));
 
     process.env.REPORT_RESULTS = resultsFile;
+    process.env.REPORT_NARRATIVE = narrativeFile;
     process.env.ASTRO_TELEMETRY_DISABLED = "1";
-    if (options.base) process.env.REPORT_BASE = options.base;
     const start = performance.now();
     const { build } = await import("astro");
     await build({ root: process.cwd(), outDir: site, logLevel: "warn", mode: "production" });

@@ -5,6 +5,7 @@
  */
 import type { LocalText } from "../study/schema.ts";
 import type { Lang } from "../i18n/lang.ts";
+import { narrativeNav } from "../narrative/site.ts";
 
 export interface NavPage {
   /** Path inside a language's part of the site, "" for the overview, else ending in "/". */
@@ -25,6 +26,8 @@ const dataQualityLangs: readonly Lang[] = dataQuality.some((p) => p.includes("[.
 
 export const pages: NavPage[] = [
   { slug: "", title: { en: "Overview", zh: "概览" }, langs: both, main: true },
+  // The authors' narrative pages of the study (narrative/<slug>/), in their front matter's order.
+  ...narrativeNav(),
   { slug: "study/", title: { en: "Study", zh: "研究设计" }, langs: both, main: true },
   { slug: "index-system/", title: { en: "Index system", zh: "指标体系" }, langs: both, main: true },
   { slug: "methods/", title: { en: "Methods", zh: "研究方法" }, langs: both, main: true },
