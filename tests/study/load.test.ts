@@ -140,6 +140,7 @@ describe("loadStudy", () => {
       rowsUsed: 46,
       dropped: study.dropped,
       notes: [],
+      unusedSeries: ["w"],
     }]);
   });
 });
