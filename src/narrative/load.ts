@@ -15,7 +15,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml, YAMLError } from "yaml";
-import type { Results } from "../pipeline/results.ts";
+import { OPTIONAL_PAGES, type Results } from "../pipeline/results.ts";
 import type { Lang } from "../i18n/lang.ts";
 import { hrefIn } from "../site/results.ts";
 import { StudyInputError } from "../study/problems.ts";
@@ -84,7 +84,14 @@ export function buildNarrative(studyDir: string, r: Results, chartIds: (lang: La
     }
     const [, slug, lang] = match as unknown as [string, string, Lang];
     const text = readFileSync(join(dir, name), "utf8").replace(/^\uFEFF/, "");
-    const page = renderPage(file, text, { ctx: { r, lang }, chartIds: () => chartIds(lang), link: (path) => hrefIn(lang, path) }, problems);
+    // A link to a page the study's report.pages leaves out would lead nowhere.
+    const link = (path: string) => {
+      if (!pageIncluded(r, path)) {
+        problems.push({ file, line: 1, column: 1, message: `links to ${path}, a page this study leaves out (study.json report.pages)` });
+      }
+      return hrefIn(lang, path);
+    };
+    const page = renderPage(file, text, { ctx: { r, lang }, chartIds: () => chartIds(lang), link }, problems);
     build.files++;
     build.references += page.references;
     build.claims += page.claims;
@@ -94,6 +101,13 @@ export function buildNarrative(studyDir: string, r: Results, chartIds: (lang: La
   }
 
   build.narrative.pages = pair(read, problems);
+  for (const page of read) {
+    for (const name of page.front?.results ?? []) {
+      if (!pageIncluded(r, resultPages[name] ?? "")) {
+        problems.push({ file: page.file, line: 1, column: 1, message: `front matter: results: ${name} is a page this study leaves out (study.json report.pages)` });
+      }
+    }
+  }
   if (problems.length > 0) {
     problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
     throw new StudyInputError(problems.map((p) => ({ file: `${p.file}:${p.line}:${p.column}`, message: p.message })));
@@ -169,4 +183,11 @@ function pair(read: ReadPage[], problems: NarrativeProblem[]): NarrativePage[] {
     });
   }
   return pages.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
+}
+
+/** Whether the site has a page (optional pages may be left out by study.json report.pages). */
+function pageIncluded(r: Results, path: string): boolean {
+  const first = path.replace(/^\//, "").split("/")[0];
+  const page = first === "units" ? "regions" : first === "map" ? "spatial" : first;
+  return !(OPTIONAL_PAGES as readonly string[]).includes(page) || (r.study.pages as readonly string[]).includes(page);
 }

@@ -9,6 +9,7 @@ import * as core from "../core/index.ts";
 import type { Study } from "../study/load.ts";
 import { buildIndicators } from "./indicators.ts";
 import { StudyInputError } from "../study/problems.ts";
+import { OPTIONAL_PAGES } from "./results.ts";
 import type { DagumYear, GrowthRow, GroupMean, IndicatorInfo, Results, ScoreRow, TheilYear } from "./results.ts";
 
 export function computeResults(study: Study): Results {
@@ -197,6 +198,7 @@ function computeUnchecked(study: Study): Results {
       })),
       indicators,
       map: def.map ? { file: relative(process.cwd(), resolve(study.dir, def.map.file)), object: def.map.object } : null,
+      pages: def.report?.pages ? OPTIONAL_PAGES.filter((p) => def.report?.pages?.includes(p)) : [...OPTIONAL_PAGES],
     },
     method: { ...def.method, entropyK: entropy.scope === "panel" ? entropy.k : entropy.groups[0].k, rows: N },
     scores,

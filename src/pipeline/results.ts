@@ -7,6 +7,10 @@ import type { LocalText, MethodOptions } from "../study/schema.ts";
 import type { FilledCell } from "./indicators.ts";
 import type { DagumResult } from "../core/index.ts";
 
+/** Pages a study may leave out (study.json report.pages); "regions" covers region and unit pages. */
+export const OPTIONAL_PAGES = ["study", "index-system", "methods", "levels", "spatial", "inequality", "dimensions", "regions"] as const;
+export type OptionalPage = (typeof OPTIONAL_PAGES)[number];
+
 export interface UnitInfo {
   code: string;
   nameEn: string;
@@ -109,6 +113,8 @@ export interface Results {
     dimensions: { id: string; name: LocalText; description: LocalText | null; weight: number }[];
     indicators: IndicatorInfo[];
     map: { file: string; object: string } | null;
+    /** The optional pages the site has (study.json report.pages; all by default). */
+    pages: OptionalPage[];
   };
   method: MethodOptions & { entropyK: number; rows: number };
   scores: ScoreRow[];

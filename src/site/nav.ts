@@ -6,6 +6,7 @@
 import type { LocalText } from "../study/schema.ts";
 import type { Lang } from "../i18n/lang.ts";
 import { narrativeNav } from "../narrative/site.ts";
+import { pageEnabled } from "./results.ts";
 
 export interface NavPage {
   /** Path inside a language's part of the site, "" for the overview, else ending in "/". */
@@ -24,6 +25,8 @@ const external = import.meta.glob("../pages/**/data-quality.astro");
 const dataQuality = Object.keys(external);
 const dataQualityLangs: readonly Lang[] = dataQuality.some((p) => p.includes("[...lang]")) ? both : dataQuality.length > 0 ? ["en"] : [];
 
+// The study's report.pages may leave optional pages out: they are neither built nor listed.
+// (Outside a build, e.g. in tests that only need the list of slugs, every page is listed.)
 export const pages: NavPage[] = [
   { slug: "", title: { en: "Overview", zh: "概览" }, langs: both, main: true },
   // The authors' narrative pages of the study (narrative/<slug>/), in their front matter's order.
@@ -43,7 +46,7 @@ export const pages: NavPage[] = [
   { slug: "search/", title: { en: "Search", zh: "搜索" }, langs: both, main: false },
   // The earlier address of the spatial page, kept so that links to it still lead somewhere.
   { slug: "map/", title: { en: "Map and tiers", zh: "地图与梯队" }, langs: both, main: false },
-];
+].filter((p) => !process.env.REPORT_RESULTS || pageEnabled(p.slug));
 
 /** The page of a slug, if it is one of the listed pages. */
 export function pageOf(slug: string): NavPage | undefined {

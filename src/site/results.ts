@@ -4,8 +4,8 @@
  * build.
  */
 import { readFileSync } from "node:fs";
-import type { Results, UnitInfo } from "../pipeline/results.ts";
-import { localPath, type Lang } from "../i18n/lang.ts";
+import { OPTIONAL_PAGES, type OptionalPage, type Results, type UnitInfo } from "../pipeline/results.ts";
+import { langPaths, localPath, type Lang } from "../i18n/lang.ts";
 
 let cached: { path: string; results: Results } | null = null;
 
@@ -113,6 +113,36 @@ export function siteUrl(site: URL | undefined): string | null {
 /** Joins the site's base path and a path inside the site. */
 export function href(path: string): string {
   return `${siteBase()}${path.replace(/^\//, "")}`;
+}
+
+/**
+ * The optional page a slug belongs to ("units/110000/" → "regions", "map/" → "spatial"), or
+ * null for a page every site has.
+ */
+function optionalPageOf(slug: string): OptionalPage | null {
+  const first = slug.replace(/^\//, "").split("/")[0];
+  if (first === "units") return "regions";
+  if (first === "map") return "spatial";
+  return (OPTIONAL_PAGES as readonly string[]).includes(first) ? (first as OptionalPage) : null;
+}
+
+/** Whether the site has the page of a slug (study.json report.pages leaves some out). */
+export function pageEnabled(slug: string): boolean {
+  const page = optionalPageOf(slug);
+  return page === null || results().study.pages.includes(page);
+}
+
+/**
+ * getStaticPaths for a page in both languages, or no paths at all when the study leaves the
+ * page out.
+ */
+export function pagePaths(slug: string): ReturnType<typeof langPaths> {
+  return pageEnabled(slug) ? langPaths() : [];
+}
+
+/** The link to a page in a language, or undefined when the study leaves the page out. */
+export function pageHref(lang: Lang, slug: string): string | undefined {
+  return pageEnabled(slug) ? hrefIn(lang, slug) : undefined;
 }
 
 /** The link to a page of the site in a language: hrefIn("zh", "levels/") → "/base/zh/levels/". */

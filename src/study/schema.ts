@@ -208,6 +208,16 @@ export const studySchema = z
     dimensions: z.array(z.strictObject({ id, name: text, description: text.optional() })).min(1),
     indicators: z.array(indicator).min(2),
     method: method.default(method.parse({})),
+    /**
+     * Which optional pages the site has (the overview, data, data-quality, cite, reproduce and
+     * search pages always exist). Default: all of them. "regions" covers the region and unit
+     * pages.
+     */
+    report: z
+      .strictObject({
+        pages: z.array(z.enum(["study", "index-system", "methods", "levels", "spatial", "inequality", "dimensions", "regions"])).optional(),
+      })
+      .optional(),
     map: z.strictObject({ file: z.string().min(1), object: z.string().min(1) }).optional(),
     /**
      * With `method.overlap = "assigned"`: the one region each sample unit counts in for the
