@@ -85,7 +85,7 @@ function render(options: Plot.PlotOptions, text: ChartText, legend: Legend | nul
 /** Approximate drawn width of a label at 12 px: CJK characters are about twice as wide. */
 export function textWidth(label: string): number {
   let w = 0;
-  for (const ch of label) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 12 : 6.6;
+  for (const ch of label) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 12 : /[A-Z]/.test(ch) ? 8.2 : 6.8;
   return w;
 }
 
@@ -348,7 +348,7 @@ export function matrixChart(
   const rows = options.order.map(rowLabel);
   const columns = options.order.map((name) => String(index.get(name)));
   const cells = data.map((d) => ({ ...d, y: rowLabel(d.row), x: String(index.get(d.column)) }));
-  const margin = marginFor(rows, 440);
+  const margin = marginFor(rows, 480);
   const cell = Math.max(30, Math.min(56, Math.floor(520 / Math.max(1, options.order.length))));
   const digits = options.digits ?? 3;
   const label = (v: number | null) => (v === null ? "–" : v.toFixed(digits));
