@@ -79,10 +79,11 @@ export function chartTextContrast(): TextContrast[] {
     if (!text.checkVisibility({ opacityProperty: true, visibilityProperty: true }) || !text.textContent?.trim()) continue;
     let box = text.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;
-    if (box.top < 0 || box.bottom > innerHeight || box.left < 0 || box.right > innerWidth) {
-      text.scrollIntoView({ block: "center", inline: "center" });
-      box = text.getBoundingClientRect();
-    }
+    // Inside the window is not enough: a chart in a scrolling box clips what lies outside the
+    // box, and the point would then be sampled on the page behind it. "nearest" scrolls every
+    // scrolling ancestor, and does nothing when the text is already in view.
+    text.scrollIntoView({ block: "nearest", inline: "nearest" });
+    box = text.getBoundingClientRect();
     const x = box.left + box.width / 2;
     const y = box.top + box.height / 2;
     if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) continue;
