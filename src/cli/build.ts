@@ -88,6 +88,7 @@ export async function buildSite(options: BuildOptions): Promise<void> {
     writeFileSync(narrativeFile, JSON.stringify(told.narrative));
 
     process.env.REPORT_RESULTS = resultsFile;
+    process.env.REPORT_STUDY_DIR = resolve(options.study);
     process.env.REPORT_NARRATIVE = narrativeFile;
     process.env.ASTRO_TELEMETRY_DISABLED = "1";
     const start = performance.now();

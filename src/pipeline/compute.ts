@@ -198,6 +198,7 @@ function computeUnchecked(study: Study): Results {
       })),
       indicators,
       map: def.map ? { file: relative(process.cwd(), resolve(study.dir, def.map.file)), object: def.map.object } : null,
+      folder: insideWorkingFolder(study.dir),
       pages: def.report?.pages ? OPTIONAL_PAGES.filter((p) => def.report?.pages?.includes(p)) : [...OPTIONAL_PAGES],
     },
     method: { ...def.method, entropyK: entropy.scope === "panel" ? entropy.k : entropy.groups[0].k, rows: N },
@@ -213,10 +214,15 @@ function computeUnchecked(study: Study): Results {
     density,
     tiers,
     filled: matrix.filled,
-    validation: { rowsRead: study.rowsRead, rowsUsed: study.rowsUsed, dropped: study.dropped, inputs: study.inputs },
+    validation: {
+      rowsRead: study.rowsRead,
+      rowsUsed: study.rowsUsed,
+      dropped: study.dropped,
+      inputs: study.inputs.map((f) => ({ ...f, path: fromStudy(study, f.path) })),
+    },
     sources: study.sources,
     panel: study.panelRows,
-    files: study.files,
+    files: study.files.map((f) => ({ ...f, path: fromStudy(study, f.path) })),
   };
 }
 
@@ -335,4 +341,19 @@ function describeMethodError(error: InstanceType<typeof core.MethodError>, study
 function definedGrowth(series: readonly number[]): ReturnType<typeof core.growth> | null {
   for (let t = 0; t < series.length - 1; t++) if (series[t] === 0) return null;
   return core.growth(series);
+}
+
+/**
+ * A file's path as the site shows it: relative to the study folder ("panel.csv",
+ * "../units/cn-provinces.csv"), so that a published site never carries the builder's own
+ * folders.
+ */
+function fromStudy(study: Study, path: string): string {
+  return relative(study.dir, resolve(process.cwd(), path)).split("\\").join("/");
+}
+
+/** The study folder relative to the working folder when it lies inside it, else null. */
+function insideWorkingFolder(dir: string): string | null {
+  const rel = relative(process.cwd(), dir);
+  return rel === "" ? "." : rel.startsWith("..") || resolve(rel) !== dir || /^[a-zA-Z]:|^\//.test(rel) ? null : rel;
 }

@@ -113,6 +113,11 @@ export interface Results {
     dimensions: { id: string; name: LocalText; description: LocalText | null; weight: number }[];
     indicators: IndicatorInfo[];
     map: { file: string; object: string } | null;
+    /**
+     * The study folder relative to the folder the build ran in (e.g. "data/nqp"), or null when
+     * it lies elsewhere; file paths in `files` and `validation` are relative to the study folder.
+     */
+    folder: string | null;
     /** The optional pages the site has (study.json report.pages; all by default). */
     pages: OptionalPage[];
   };

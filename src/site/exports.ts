@@ -58,7 +58,7 @@ export function exports(r: Results): { workbook: Uint8Array; zip: Uint8Array } {
     ...tables.map((t): [string, Uint8Array] => [`downloads/${t.file}`, strToU8(toCsvText(t))]),
     ["downloads/dictionary.csv", strToU8(toCsvText(dict))],
     ["downloads/results.json", strToU8(JSON.stringify(r, null, 1))],
-    ...(studyFile ? [[`downloads/study.json`, readFileSync(resolve(studyFile.path))] as [string, Uint8Array]] : []),
+    ...(studyFile ? [[`downloads/study.json`, readFileSync(resolve(process.env.REPORT_STUDY_DIR ?? ".", studyFile.path))] as [string, Uint8Array]] : []),
     [workbookName(r), book],
     ["CITATION.cff", strToU8(citationCff({ r, info, url: null }))],
     ["citation.bib", strToU8(bibtex({ r, info, url: null }, "en"))],

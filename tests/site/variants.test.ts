@@ -2,7 +2,7 @@
 // built as it is, and again with names full of markup, quotes and ampersands, hosted under a
 // sub-path. Nothing on the site may be specific to the default study.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -119,5 +119,21 @@ describe("a study with markup in its names, hosted under a sub-path", () => {
       for (const ref of refs) expect(ref, page).toMatch(/^\/supplement\//);
       expect(html, page).toContain('data-base="/supplement/"');
     }
+  });
+});
+
+describe("a study outside the working folder", () => {
+  it("publishes no path of the builder's own folders", () => {
+    const study = mkdtempSync(join(tmpdir(), "elsewhere-"));
+    cpSync("tests/fixtures/tiny", study, { recursive: true });
+    const out = mkdtempSync(join(tmpdir(), "elsewhere-out-"));
+    const run = spawnSync(process.execPath, ["scripts/build.ts", "--study", study, "--out", out], { encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    const leaks = readdirSync(out, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /\.(html|json|csv|txt|svg)$/.test(e.name))
+      .map((e) => join(e.parentPath, e.name))
+      .filter((f) => readFileSync(f, "utf8").includes(study));
+    expect(leaks).toEqual([]);
+    expect(readFileSync(join(out, "reproduce/index.html"), "utf8")).toContain("--study &lt;folder holding study.json&gt;");
   });
 });
