@@ -41,7 +41,10 @@ export interface LayoutOptions {
 
 /** Usual column names, in order of preference (compared trimmed and in lower case). */
 const USUAL: Record<keyof ColumnNames, string[]> = {
-  unit: ["unit", "unit_code", "province_code", "code", "地区代码", "province", "省份", "地区", "region", "city", "城市", "county", "name"],
+  unit: [
+    "unit", "unit_code", "province_code", "code", "地区代码", "province", "省份", "地区", "region", "city", "城市",
+    "county", "区县", "district", "state", "州", "country", "国家", "name", "名称",
+  ],
   year: ["year", "年份", "年度", "年"],
   series: ["series", "indicator", "variable", "指标"],
   value: ["value", "数值", "值"],

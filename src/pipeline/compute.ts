@@ -330,11 +330,20 @@ function describeMethodError(error: InstanceType<typeof core.MethodError>, study
     parts.push(`year ${study.years[error.year]}`);
   }
   const where = parts.length > 0 ? ` (${parts.join(", ")})` : "";
-  const hint =
-    error.method === "entropy" && /constant/.test(error.message)
-      ? '; an indicator that does not vary carries no information: remove it, or set method.entropy.dropConstant to true'
-      : "";
-  return new StudyInputError([{ file: "study.json", column: `method ${error.method}`, message: `${error.message}${where}${hint}` }]);
+  const j = error.indicator;
+  if (error.method === "entropy" && /constant/.test(error.message) && j !== undefined && def.indicators[j]) {
+    // The commonest method error, said in the study's own terms first.
+    const year = error.year !== undefined && study.years[error.year] !== undefined ? ` in ${study.years[error.year]}` : "";
+    return new StudyInputError([{
+      file: study.studyFile,
+      column: `indicators[${j}]`,
+      value: def.indicators[j].id,
+      message:
+        `is constant${year} (every value is ${String(error.value)}): an indicator that does not vary carries no ` +
+        `information and has no entropy weight; remove it, or set method.entropy.dropConstant to true`,
+    }]);
+  }
+  return new StudyInputError([{ file: study.studyFile, column: `method ${error.method}`, message: `${error.message}${where}` }]);
 }
 
 /** Growth rates, or null when a year before the last is 0 (growth from 0 is not defined). */

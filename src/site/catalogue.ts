@@ -551,7 +551,9 @@ function maps(r: Results, lang: Lang): ChartSpec[] {
   const inSample = new Set(r.study.units.map((u) => u.code));
   const outside = L("not in the sample", "不在样本中");
   const specs: ChartSpec[] = [];
-  const computed = L(`Computed from the study data (${first}–${last}); map: ${r.study.map?.file ?? ""}`, `根据研究数据计算（${first}—${last}年）；地图：${r.study.map?.file ?? ""}`);
+  // The map file by its name only: its folder on the builder's machine means nothing to a reader.
+  const mapFile = (r.study.map?.file ?? "").split(/[\\/]/).pop() ?? "";
+  const computed = L(`Computed from the study data (${first}–${last}); outlines: ${mapFile}`, `根据研究数据计算（${first}—${last}年）；边界：${mapFile}`);
   const push = (id: string, title: string, subtitle: string, description: string, options: Omit<Parameters<typeof choropleth>[1], "title" | "description" | "idPrefix">, legend: Legend | null, columns: string[], rows: Cell[][]) => {
     const base = { ...options, title, description, idPrefix: id };
     const standaloneMap = choropleth(geometry, base, true);

@@ -41,9 +41,18 @@ export class StudyInputError extends Error {
 export class ProblemList {
   readonly items: Problem[] = [];
 
+  /**
+   * Adds a problem once: in a wide table one bad unit name sits on a row of many value cells,
+   * and the same problem would otherwise be listed once per cell.
+   */
   add(problem: Problem): void {
+    const key = JSON.stringify([problem.file, problem.row, problem.column, problem.value, problem.message]);
+    if (this.#seen.has(key)) return;
+    this.#seen.add(key);
     this.items.push(problem);
   }
+
+  #seen = new Set<string>();
 
   get size(): number {
     return this.items.length;

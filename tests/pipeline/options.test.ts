@@ -61,7 +61,7 @@ describe("method options", () => {
       expect.fail("a constant indicator must stop the build");
     } catch (error) {
       expect(error).toBeInstanceOf(StudyInputError);
-      expect((error as Error).message).toMatch(/indicator level/);
+      expect((error as Error).message).toMatch(/column "indicators\[1\]": value "level" is constant/);
       expect((error as Error).message).toMatch(/set method\.entropy\.dropConstant to true/);
     }
     const r = computeResults(loadStudy(tinyWith({ entropy: { dropConstant: true } }, constant)));

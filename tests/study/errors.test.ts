@@ -110,9 +110,8 @@ describe("malformed input", () => {
 
   it("an indicator with a constant value", () => {
     expect(messages("constant-indicator")).toEqual([
-      'study.json column "method entropy": entropy: indicator 1 is constant (every value is 4), so it has no weight; ' +
-        "remove it or ask to drop constant indicators (indicator level); an indicator that does not vary carries no " +
-        "information: remove it, or set method.entropy.dropConstant to true",
+      'study.json column "indicators[1]": value "level" is constant (every value is 4): an indicator that does not vary ' +
+        "carries no information and has no entropy weight; remove it, or set method.entropy.dropConstant to true",
     ]);
   });
 
