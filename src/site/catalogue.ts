@@ -26,7 +26,7 @@ import {
   type Rendered,
 } from "./charts.ts";
 import { findings } from "./findings.ts";
-import { num, pct } from "./format.ts";
+import { num, pct, possessive } from "./format.ts";
 import { choropleth, HEIGHT, mapGeometry, WIDTH, type MapGeometry } from "./maps.ts";
 import { dimensionName, indicatorName, kindWord, regionName, sampleName, span, stackedOverlap, unitName, unitSlug } from "./results.ts";
 
@@ -458,7 +458,7 @@ function build(r: Results, lang: Lang): ChartSpec[] {
       max: Math.max(...regionLast.map((m) => m.dims[d.id])),
     }));
     const standText = L(
-      `In ${last}, ${name}'s mean sub-indices are ` + standing.map((s) => `${s.category} ${num(s.value)} (sample ${num(s.reference)})`).join(", ") + ".",
+      `In ${last}, ${possessive(name)} mean sub-indices are ` + standing.map((s) => `${s.category} ${num(s.value)} (sample ${num(s.reference)})`).join(", ") + ".",
       `${last}年，${name}各分项指数均值为：` + standing.map((s) => `${s.category}${num(s.value)}（样本${num(s.reference)}）`).join("，") + "。",
     );
     add(
@@ -489,14 +489,14 @@ function build(r: Results, lang: Lang): ChartSpec[] {
     ];
     const growth = r.growth.find((x) => x.group === u.code && x.kind === "unit");
     const text = L(
-      `${name}'s score went from ${num(growth?.first)} in ${first} to ${num(growth?.last)} in ${last} (${pct(growth?.cagr)} a year on average).`,
+      `${possessive(name)} score went from ${num(growth?.first)} in ${first} to ${num(growth?.last)} in ${last} (${pct(growth?.cagr)} a year on average).`,
       `${name}的得分由${first}年的${num(growth?.first)}变为${last}年的${num(growth?.last)}（年均${pct(growth?.cagr)}）。`,
     );
     add(
       `unit-${slug}-score`,
       {
         title: L(`${name}: composite score`, `${name}：综合得分`),
-        subtitle: L(`Composite score, with the mean score of each region it belongs to (but a one-member region) and of the whole sample, ${first}–${last} (0 to 1)`, `综合得分，以及所属区域（单成员区域除外）与全部样本的得分均值，${first}—${last}年（0至1）`),
+        subtitle: L(`Composite score, with the mean score of each region it belongs to (except a one-member region) and of the whole sample, ${first}–${last} (0 to 1)`, `综合得分，以及所属区域（单成员区域除外）与全部样本的得分均值，${first}—${last}年（0至1）`),
         description: text,
       },
       lineChart(data, { yLabel: L("Composite score", "综合得分"), colors: series, height: 300 }, { label: L(`${name}: composite score, ${first}–${last}`, `${name}：综合得分，${first}—${last}年`), description: text }),

@@ -51,3 +51,11 @@ export function size(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 }
+
+/**
+ * An English possessive: "Beijing's", but "Northern lowlands'" for a name ending in s (a
+ * plural, as region names often are); a name ending in ")" keeps "'s" after the bracket.
+ */
+export function possessive(name: string): string {
+  return /s$/.test(name) ? `${name}'` : `${name}'s`;
+}
