@@ -104,7 +104,7 @@ function swatches(domain: readonly string[], colors: Record<string, string>): Le
  * for continuous scales a ramp of thin rectangles drawn here (Plot draws those on a canvas,
  * which the server-side DOM lacks).
  */
-function ramp(options: Plot.ScaleOptions, label: string): Legend {
+function ramp(options: Plot.ScaleOptions, label: string, percent = false): Legend {
   const width = 320;
   if (options.type === "quantile" || options.type === "threshold") {
     const document = dom();
@@ -122,7 +122,7 @@ function ramp(options: Plot.ScaleOptions, label: string): Legend {
   const steps = 64;
   const left = 16;
   const inner = width - 2 * left;
-  const format = (v: number) => ((options as { percent?: boolean }).percent ? `${(v * 100).toFixed(1)}%` : Math.abs(hi - lo) >= 10 ? v.toFixed(0) : v.toFixed(2));
+  const format = (v: number) => (percent ? `${(v * 100).toFixed(1)}%` : Math.abs(hi - lo) >= 10 ? v.toFixed(0) : v.toFixed(2));
   const rects = Array.from({ length: steps }, (_, i) => {
     const v = lo + ((i + 0.5) / steps) * (hi - lo);
     return `<rect x="${(left + (i * inner) / steps).toFixed(2)}" y="18" width="${(inner / steps + 0.3).toFixed(2)}" height="10" fill="${String(scale.apply(v))}"/>`;
@@ -230,7 +230,9 @@ export function changeBars(
   text: ChartText,
 ): Rendered {
   const extent = Math.max(1e-9, ...data.map((d) => Math.abs(d.value)));
-  const color = { type: "diverging" as const, scheme: "PuOr" as const, domain: [-extent, extent], pivot: 0, reverse: true, label: options.legendLabel, percent: true };
+  // No `percent` on the colour scale: Plot would multiply the values by 100 and every bar would
+  // take the end colour. The legend writes its ticks as percentages instead.
+  const color = { type: "diverging" as const, scheme: "PuOr" as const, domain: [-extent, extent], pivot: 0, reverse: true, label: options.legendLabel };
   return render(
     {
       width: 860,
@@ -245,7 +247,7 @@ export function changeBars(
       ],
     },
     text,
-    ramp(color, options.legendLabel),
+    ramp(color, options.legendLabel, true),
   );
 }
 
