@@ -47,6 +47,22 @@ export function checkColumns(
 }
 
 /**
+ * Checks that every entry of a list is a finite number. Throws MethodError naming the entry
+ * (`${what} ${i}`, e.g. "value 3" or "point 3") and its value.
+ */
+export function checkFinite(values: ArrayLike<number>, method: string, what = "value"): void {
+  for (let i = 0; i < values.length; ++i) {
+    if (!Number.isFinite(values[i])) {
+      throw new MethodError(`${method}: ${what} ${i} is not a finite number: ${values[i]}`, {
+        method,
+        unit: i,
+        value: values[i],
+      });
+    }
+  }
+}
+
+/**
  * Checks a sample for measures of inequality: at least one value, every value finite and
  * non-negative. Throws MethodError naming the observation index and value.
  */

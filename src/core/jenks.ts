@@ -1,5 +1,6 @@
 // Natural breaks: Fisher's exact optimal partition of sorted values into k classes.
 
+import { checkFinite } from "./check.ts";
 import { MethodError } from "./errors.ts";
 import { ExactSum, fsum } from "./sum.ts";
 
@@ -79,15 +80,7 @@ function naturalBreaks(values: ArrayLike<number>, k: number, divide: boolean): J
       value: k,
     });
   }
-  for (let i = 0; i < values.length; ++i) {
-    if (!Number.isFinite(values[i])) {
-      throw new MethodError(`${method}: value ${i} is not a finite number: ${values[i]}`, {
-        method,
-        unit: i,
-        value: values[i],
-      });
-    }
-  }
+  checkFinite(values, method);
   const sorted = Float64Array.from(values).sort();
 
   // Distinct values; first[t] is where distinct value t starts in the sorted values.

@@ -1,5 +1,6 @@
 // Kernel density estimation, evaluated exactly (no binning).
 
+import { checkFinite } from "./check.ts";
 import { MethodError } from "./errors.ts";
 import { ExactSum, fsum } from "./sum.ts";
 
@@ -160,15 +161,7 @@ export function densityAt(
   checkKernel(kernel);
   checkSample(values, 1);
   checkBandwidth(h);
-  for (let t = 0; t < points.length; ++t) {
-    if (!Number.isFinite(points[t])) {
-      throw new MethodError(`${method}: point ${t} is not a finite number: ${points[t]}`, {
-        method,
-        unit: t,
-        value: points[t],
-      });
-    }
-  }
+  checkFinite(points, method, "point");
   return evaluate(values, points, h, kernel);
 }
 
@@ -242,15 +235,7 @@ function checkSample(values: ArrayLike<number>, min: number): Float64Array {
       value: values.length,
     });
   }
-  for (let i = 0; i < values.length; ++i) {
-    if (!Number.isFinite(values[i])) {
-      throw new MethodError(`${method}: value ${i} is not a finite number: ${values[i]}`, {
-        method,
-        unit: i,
-        value: values[i],
-      });
-    }
-  }
+  checkFinite(values, method);
   return Float64Array.from(values).sort();
 }
 
