@@ -23,7 +23,9 @@ export function errorCase(name: string): string {
   const from = join(fixtures, "errors", name);
   for (const file of readdirSync(from)) {
     if (file !== "study.patch.json") {
-      cpSync(join(from, file), join(dir, file));
+      // A text file standing in for a broken workbook is kept as `name.xlsx.txt` (the
+      // repository tracks no spreadsheet) and copied under its `.xlsx` name.
+      cpSync(join(from, file), join(dir, file.replace(/\.xlsx\.txt$/, ".xlsx")));
       continue;
     }
     const study = JSON.parse(readFileSync(join(dir, "study.json"), "utf8"));
